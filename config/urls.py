@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("innocities.core.urls")),
+    path("accounts/", include("allauth.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("organisations/", include("innocities.organisations.urls")),
+    path("programmes/", include("innocities.programmes.urls")),
+    path("", include("innocities.pipeline.urls")),
+    path("admin/", admin.site.urls),
+]
+

@@ -1,0 +1,69 @@
+"""What a person is, organisation by organisation: read once per request and kept on the user.
+
+Every access function and permission rule asks this object, so tenant isolation has one source.
+"""
+
+from dataclasses import dataclass, field
+
+from .models import Role
+
+FULL_ROLES = {Role.ADMIN, Role.COORDINATOR, Role.PROJECT_LEAD, Role.MEMBER, Role.LEADERSHIP}
+MANAGING_ROLES = {Role.ADMIN, Role.COORDINATOR}
+
+
+@dataclass(frozen=True)
+class Roles:
+    by_org: dict[int, str] = field(default_factory=dict)
+    network_org_ids: frozenset[int] = frozenset()
+    operated_network_ids: frozenset[int] = frozenset()
+    coordinated_programme_ids: frozenset[int] = frozenset()
+    steered_programme_ids: frozenset[int] = frozenset()
+    is_staff: bool = False
+
+    @property
+    def full_org_ids(self) -> set[int]:
+        """Organisations the person belongs to as staff, not as an invited partner."""
+        return {org for org, role in self.by_org.items() if role in FULL_ROLES}
+
+    def role_in(self, org_id: int | None) -> str | None:
+        return self.by_org.get(org_id)
+
+    def manages(self, org_id: int | None) -> bool:
+        return self.by_org.get(org_id) in MANAGING_ROLES
+
+    def is_full_member(self, org_id: int | None) -> bool:
+        return self.by_org.get(org_id) in FULL_ROLES
+
+
+ANONYMOUS = Roles()
+
+
+def roles_of(user) -> Roles:
+    if not getattr(user, "is_authenticated", False):
+        return ANONYMOUS
+    cached = getattr(user, "_innocities_roles", None)
+    if cached is not None:
+        return cached
+    from innocities.organisations.models import Network
+
+    by_org = dict(user.memberships.values_list("organisation_id", "role"))
+    full = [org for org, role in by_org.items() if role in FULL_ROLES]
+    operated = set(user.operated_networks.values_list("pk", flat=True))
+    peers = set(
+        Network.members.through.objects.filter(network__members__in=full).values_list("organisation_id", flat=True)
+    ) | set(Network.members.through.objects.filter(network_id__in=operated).values_list("organisation_id", flat=True))
+    roles = Roles(
+        by_org=by_org,
+        network_org_ids=frozenset(peers),
+        operated_network_ids=frozenset(operated),
+        coordinated_programme_ids=frozenset(user.coordinated_programmes.values_list("pk", flat=True)),
+        steered_programme_ids=frozenset(user.steered_programmes.values_list("pk", flat=True)),
+        is_staff=user.is_staff,
+    )
+    user._innocities_roles = roles
+    return roles
+
+
+def forget_roles(user) -> None:
+    """Drop the cached roles after a membership change within the same request."""
+    user.__dict__.pop("_innocities_roles", None)

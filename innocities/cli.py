@@ -1,0 +1,47 @@
+"""`innocities`: the operator's console command.
+
+  innocities setup                      migrate, load reference data and the demo (once), collect static files
+  innocities serve [--host H --port P]  serve with gunicorn (production server, whitenoise for static files)
+  innocities load-demo                  load the demo organisations, programmes and projects (idempotent)
+  innocities create-organisation ...    create an organisation and its first administrator
+  innocities import-municipalities      load the official Nordic municipality lists
+  innocities <any manage.py command>    e.g. innocities migrate, innocities createsuperuser
+"""
+
+import os
+import sys
+
+
+def main(argv: list[str] | None = None) -> None:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+    if not argv or argv[0] in {"-h", "--help", "help"}:
+        print(__doc__)
+        return
+    if argv[0] == "serve":
+        _serve(argv[1:])
+        return
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["innocities", *argv])
+
+
+def _serve(args: list[str]) -> None:
+    import argparse
+
+    from gunicorn.app.wsgiapp import run
+
+    parser = argparse.ArgumentParser(prog="innocities serve")
+    parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
+    parser.add_argument("--port", default=os.environ.get("PORT", "8000"))
+    parser.add_argument("--workers", default=os.environ.get("WEB_CONCURRENCY", "3"))
+    options = parser.parse_args(args)
+    sys.argv = [
+        "gunicorn", "config.wsgi:application", "--bind", f"{options.host}:{options.port}",
+        "--workers", str(options.workers), "--access-logfile", "-", "--forwarded-allow-ips", "127.0.0.1",
+    ]
+    run()
+
+
+if __name__ == "__main__":
+    main()

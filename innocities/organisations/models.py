@@ -1,0 +1,109 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Country(models.TextChoices):
+    SE = "SE", _("Sweden")
+    NO = "NO", _("Norway")
+    DK = "DK", _("Denmark")
+    FI = "FI", _("Finland")
+    IS = "IS", _("Iceland")
+
+
+class OrganisationKind(models.TextChoices):
+    MUNICIPALITY = "municipality", _("Municipality")
+    REGION = "region", _("Region or county")
+    PORT = "port", _("Port")
+    ENERGY = "energy", _("Energy company")
+    OTHER = "other", _("Other publicly owned body")
+
+
+class Municipality(models.Model):
+    """An official municipality code, valid for a period (Norway renumbered in 2020 and 2024)."""
+
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices)
+    code = models.CharField(_("code"), max_length=8)
+    name = models.CharField(_("name"), max_length=120)
+    county_code = models.CharField(_("county code"), max_length=8)
+    county_name = models.CharField(_("county"), max_length=120)
+    valid_from = models.DateField(_("valid from"))
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["country", "name"]
+        constraints = [
+            models.UniqueConstraint(fields=["country", "code", "valid_from"], name="one_code_per_period")
+        ]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def __str__(self):
+        return f"{self.name} ({self.code})"
+
+
+class Organisation(models.Model):
+    """The tenant: a municipality, region, port, energy company or other public body."""
+
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("short name"), max_length=80, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=OrganisationKind.choices)
+    country = models.CharField(_("country"), max_length=2, choices=Country.choices)
+    official_code = models.CharField(_("official code"), max_length=20, blank=True)
+    code_valid_from = models.DateField(_("code valid from"), null=True, blank=True)
+    code_valid_to = models.DateField(_("code valid to"), null=True, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("organisations:detail", args=[self.slug])
+
+
+class Network(models.Model):
+    """A cluster of organisations that share needs, run by programme operators."""
+
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("short name"), max_length=80, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    members = models.ManyToManyField(Organisation, related_name="networks", blank=True, verbose_name=_("members"))
+    operators = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, related_name="operated_networks", blank=True, verbose_name=_("operators")
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("network")
+        verbose_name_plural = _("networks")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("organisations:network", args=[self.slug])
+
+
+class StrategicGoal(models.Model):
+    """A social mission or strategic goal of an organisation that challenges and projects serve."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="strategic_goals")
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+
+    class Meta:
+        ordering = ["title"]
+        verbose_name = _("strategic goal")
+        verbose_name_plural = _("strategic goals")
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,57 @@
+"""The only way pages and the API fetch challenges, ideas and projects.
+
+Each ``visible_*`` gives the queryset a person may see; each ``get_*_for_user`` answers 404 for
+missing and forbidden alike, so another organisation's private work never shows it exists.
+"""
+
+from django.db.models import Q
+from django.http import Http404
+
+from innocities.accounts.roles import roles_of
+
+from .models import Challenge, Idea, Project, ProjectMember, Visibility
+
+
+def _visible_q(user) -> Q:
+    roles = roles_of(user)
+    q = Q(visibility=Visibility.PUBLIC)
+    if roles.network_org_ids:
+        q |= Q(visibility=Visibility.NETWORK, organisation_id__in=roles.network_org_ids)
+    if roles.full_org_ids:
+        q |= Q(organisation_id__in=roles.full_org_ids)
+    return q
+
+
+def visible_challenges(user):
+    return Challenge.objects.filter(_visible_q(user))
+
+
+def visible_ideas(user):
+    return Idea.objects.filter(_visible_q(user))
+
+
+def visible_projects(user):
+    q = _visible_q(user)
+    if getattr(user, "is_authenticated", False):
+        # Anyone named in a project's team sees it: this is how invited partners see their projects.
+        q |= Q(pk__in=ProjectMember.objects.filter(user=user).values("project_id"))
+    return Project.objects.filter(q)
+
+
+def _get(queryset, pk):
+    try:
+        return queryset.get(pk=int(pk))
+    except (ValueError, TypeError, queryset.model.DoesNotExist):
+        raise Http404 from None
+
+
+def get_challenge_for_user(user, pk) -> Challenge:
+    return _get(visible_challenges(user).select_related("organisation", "programme"), pk)
+
+
+def get_idea_for_user(user, pk) -> Idea:
+    return _get(visible_ideas(user).select_related("organisation", "programme", "challenge"), pk)
+
+
+def get_project_for_user(user, pk) -> Project:
+    return _get(visible_projects(user).select_related("organisation", "programme", "phase", "method"), pk)

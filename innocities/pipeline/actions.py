@@ -1,0 +1,285 @@
+"""Every write in the pipeline: challenges, ideas, projects and the gate decisions that move them."""
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from innocities.core import audit
+from innocities.programmes.models import Phase, Programme
+
+from .models import (
+    Challenge,
+    Decision,
+    FundingLine,
+    FundingState,
+    GateDecision,
+    Idea,
+    IdeaStatus,
+    Milestone,
+    ProgressUpdate,
+    Project,
+    ProjectMember,
+    ProjectStatus,
+    TeamRole,
+)
+
+
+def _check_programme(organisation, programme: Programme) -> None:
+    """A programme takes work from its owner organisation or from the members of its network."""
+    if programme.organisation_id == organisation.pk:
+        return
+    if programme.network_id and programme.network.members.filter(pk=organisation.pk).exists():
+        return
+    raise ValidationError({"programme": _("This programme does not take work from your organisation.")})
+
+
+def _save(obj, *, actor, verb):
+    obj.full_clean()
+    obj.save()
+    audit.record(actor=actor, verb=verb, obj=obj, organisation=getattr(obj, "organisation", None))
+    return obj
+
+
+@transaction.atomic
+def create_challenge(*, organisation, actor, **fields) -> Challenge:
+    _check_programme(organisation, fields["programme"])
+    return _save(Challenge(organisation=organisation, created_by=actor, **fields), actor=actor,
+                 verb="create_challenge")
+
+
+@transaction.atomic
+def update_challenge(*, challenge: Challenge, actor, **fields) -> Challenge:
+    for name, value in fields.items():
+        setattr(challenge, name, value)
+    _check_programme(challenge.organisation, challenge.programme)
+    return _save(challenge, actor=actor, verb="update_challenge")
+
+
+@transaction.atomic
+def submit_idea(*, organisation, actor, **fields) -> Idea:
+    challenge = fields.get("challenge")
+    if challenge is not None:
+        fields["programme"] = challenge.programme
+    _check_programme(organisation, fields["programme"])
+    return _save(Idea(organisation=organisation, submitted_by=actor, **fields), actor=actor, verb="submit_idea")
+
+
+@transaction.atomic
+def update_idea(*, idea: Idea, actor, **fields) -> Idea:
+    for name, value in fields.items():
+        setattr(idea, name, value)
+    if idea.challenge_id:
+        idea.programme = idea.challenge.programme
+    return _save(idea, actor=actor, verb="update_idea")
+
+
+@transaction.atomic
+def set_idea_status(*, idea: Idea, status: str, reason: str, actor) -> Idea:
+    """Change an idea's status; parking or rejecting an idea needs a reason its author can read."""
+    reason = (reason or "").strip()
+    if status in {IdeaStatus.PARKED, IdeaStatus.REJECTED} and not reason:
+        raise ValidationError({"reason": _("Give a reason when an idea is parked or rejected.")})
+    if hasattr(idea, "project") and idea.project is not None and status != IdeaStatus.SELECTED:
+        raise ValidationError({"status": _("This idea is already a project.")})
+    idea.status = status
+    idea.status_reason = reason
+    idea.save(update_fields=["status", "status_reason", "updated_at"])
+    audit.record(actor=actor, verb="set_idea_status", obj=idea, organisation=idea.organisation, status=status)
+    return idea
+
+
+@transaction.atomic
+def create_project(*, organisation, programme: Programme, actor, lead=None, idea: Idea | None = None,
+                   **fields) -> Project:
+    """Start a project in the first phase of its programme's method, with a named lead."""
+    _check_programme(organisation, programme)
+    first_phase = programme.method.phases.order_by("order").first()
+    project = _save(
+        Project(organisation=organisation, programme=programme, method=programme.method, phase=first_phase,
+                idea=idea, created_by=actor, **{k: v for k, v in fields.items() if k != "strategic_goals"}),
+        actor=actor, verb="create_project",
+    )
+    if fields.get("strategic_goals") is not None:
+        project.strategic_goals.set(fields["strategic_goals"])
+    ProjectMember.objects.create(project=project, user=lead or actor, role=TeamRole.LEAD)
+    return project
+
+
+@transaction.atomic
+def promote_idea(*, idea: Idea, actor, lead=None, **fields) -> Project:
+    """Turn a selected idea into a project; the idea's author joins the team."""
+    if hasattr(idea, "project") and idea.project is not None:
+        raise ValidationError(_("This idea is already a project."))
+    fields.setdefault("title", idea.title)
+    fields.setdefault("summary", idea.description)
+    project = create_project(
+        organisation=idea.organisation, programme=idea.programme, actor=actor, lead=lead, idea=idea,
+        visibility=idea.visibility, **fields,
+    )
+    if idea.challenge_id and not project.problem:
+        project.problem = idea.challenge.description
+        project.save(update_fields=["problem"])
+    if idea.submitted_by_id and idea.submitted_by_id != (lead or actor).pk:
+        ProjectMember.objects.get_or_create(project=project, user=idea.submitted_by,
+                                            defaults={"role": TeamRole.MEMBER})
+    set_idea_status(idea=idea, status=IdeaStatus.SELECTED, reason=_("Became the project “%(title)s”.")
+                    % {"title": project.title}, actor=actor)
+    return project
+
+
+@transaction.atomic
+def update_project(*, project: Project, actor, **fields) -> Project:
+    goals = fields.pop("strategic_goals", None)
+    for name, value in fields.items():
+        setattr(project, name, value)
+    _save(project, actor=actor, verb="update_project")
+    if goals is not None:
+        project.strategic_goals.set(goals)
+    return project
+
+
+# --- gates -----------------------------------------------------------------------------------------
+
+def _requirement_unmet(project: Project, requires: str) -> str | None:
+    """Why a must-meet criterion that names evidence cannot be ticked yet, or None."""
+    checks = {
+        "receiving_unit": (bool(project.receiving_unit.strip()),
+                           _("Name the receiving unit in ordinary operations first.")),
+        "project_lead": (project.team.filter(role=TeamRole.LEAD).exists(), _("Name a project lead first.")),
+        "funding_route": (project.funding.exclude(state=FundingState.REJECTED).exists(),
+                          _("Add a planned, applied or granted funding line first.")),
+        "evidence_level_2": ((project.evidence_level or 0) >= 2,
+                             _("Record a Nesta evidence level of at least 2 first.")),
+        "partners": (project.team.filter(role=TeamRole.PARTNER).exists(),
+                     _("Add an external partner to the team first.")),
+    }
+    ok, message = checks.get(requires, (True, None))
+    return None if ok else message
+
+
+@transaction.atomic
+def decide_gate(*, project: Project, decision: str, reasoning: str, decided_on: date, decision_makers,
+                met: set[int], scores: dict[int, int], conditions: str = "", recycle_to: Phase | None = None,
+                actor) -> GateDecision:
+    """Record a decision at the gate after the project's current phase and move the project.
+
+    go → next phase (past the last gate: implemented); recycle → an earlier phase; hold → paused;
+    stop → ended for good. "go" needs every must-meet criterion met.
+    """
+    project = Project.objects.select_for_update().select_related("phase", "method").get(pk=project.pk)
+    errors: dict[str, list[str]] = {}
+    if project.status not in {ProjectStatus.ACTIVE, ProjectStatus.ON_HOLD}:
+        raise ValidationError(_("A stopped or implemented project has no more gates."))
+    gate = getattr(project.phase, "gate", None)
+    if gate is None:
+        raise ValidationError(_("The last phase has no gate after it."))
+    criteria = list(gate.criteria.all())
+    answers = []
+    for criterion in criteria:
+        answer = {"id": criterion.pk, "key": criterion.key, "kind": criterion.kind, "text": criterion.text}
+        if criterion.kind == "must":
+            answer["met"] = criterion.pk in met
+            problem = _requirement_unmet(project, criterion.requires) if answer["met"] else None
+            if problem:
+                errors.setdefault(f"must_{criterion.pk}", []).append(problem)
+        else:
+            score = scores.get(criterion.pk)
+            if score is not None and not 1 <= int(score) <= 5:
+                errors.setdefault(f"score_{criterion.pk}", []).append(_("Score from 1 to 5."))
+            answer["score"] = int(score) if score is not None else None
+        answers.append(answer)
+    going = decision in {Decision.GO, Decision.GO_WITH_CONDITIONS}
+    if going and not all(a["met"] for a in answers if a["kind"] == "must"):
+        errors.setdefault("decision", []).append(_("“Go” is impossible while a must-meet criterion is unmet."))
+    if decision == Decision.GO_WITH_CONDITIONS and not conditions.strip():
+        errors.setdefault("conditions", []).append(_("Write the conditions."))
+    if not reasoning.strip():
+        errors.setdefault("reasoning", []).append(_("Write the reasoning behind the decision."))
+    if not decision_makers:
+        errors.setdefault("decision_makers", []).append(_("Name at least one decision-maker."))
+    to_phase, status = project.phase, ProjectStatus.ACTIVE
+    if going:
+        to_phase = project.method.phases.get(order=project.phase.order + 1)
+        if not hasattr(to_phase, "gate"):
+            status = ProjectStatus.IMPLEMENTED
+    elif decision == Decision.RECYCLE:
+        if recycle_to is None or recycle_to.method_id != project.method_id or recycle_to.order >= project.phase.order:
+            errors.setdefault("recycle_to", []).append(_("Choose an earlier phase to return to."))
+        to_phase = recycle_to
+    elif decision == Decision.HOLD:
+        status = ProjectStatus.ON_HOLD
+    elif decision == Decision.STOP:
+        status = ProjectStatus.STOPPED
+    else:
+        errors.setdefault("decision", []).append(_("Choose a decision."))
+    if errors:
+        raise ValidationError(errors)
+    record = GateDecision.objects.create(
+        organisation_id=project.organisation_id, project=project, gate=gate, method_label=str(project.method),
+        from_phase=project.phase, to_phase=to_phase, decision=decision, conditions=conditions.strip(),
+        reasoning=reasoning.strip(), decided_on=decided_on, answers=answers, recorded_by=actor,
+    )
+    record.decision_makers.set(decision_makers)
+    project.phase, project.status = to_phase, status
+    project.save(update_fields=["phase", "status", "updated_at"])
+    audit.record(actor=actor, verb="decide_gate", obj=record, organisation=project.organisation, decision=decision)
+    return record
+
+
+@transaction.atomic
+def mark_scaled(*, project: Project, note: str, actor) -> Project:
+    if project.status != ProjectStatus.IMPLEMENTED:
+        raise ValidationError(_("Only an implemented project can be marked as scaled."))
+    if not note.strip():
+        raise ValidationError({"note": _("Say where the solution has been scaled or shared.")})
+    project.status = ProjectStatus.SCALED
+    project.save(update_fields=["status", "updated_at"])
+    ProgressUpdate.objects.create(project=project, author=actor, written_on=date.today(), text=note.strip())
+    audit.record(actor=actor, verb="mark_scaled", obj=project, organisation=project.organisation)
+    return project
+
+
+# --- progress, team, funding -------------------------------------------------------------------------
+
+@transaction.atomic
+def add_progress_update(*, project: Project, text: str, written_on: date, actor) -> ProgressUpdate:
+    update = ProgressUpdate(project=project, author=actor, written_on=written_on, text=text.strip())
+    update.full_clean()
+    update.save()
+    audit.record(actor=actor, verb="add_progress_update", obj=update, organisation=project.organisation)
+    return update
+
+
+@transaction.atomic
+def add_milestone(*, project: Project, title: str, due_on: date, actor) -> Milestone:
+    milestone = Milestone(project=project, title=title, due_on=due_on)
+    milestone.full_clean()
+    milestone.save()
+    audit.record(actor=actor, verb="add_milestone", obj=milestone, organisation=project.organisation)
+    return milestone
+
+
+@transaction.atomic
+def complete_milestone(*, milestone: Milestone, done_on: date, actor) -> Milestone:
+    milestone.done_on = done_on
+    milestone.save(update_fields=["done_on"])
+    audit.record(actor=actor, verb="complete_milestone", obj=milestone, organisation=milestone.project.organisation)
+    return milestone
+
+
+@transaction.atomic
+def add_funding_line(*, project: Project, actor, **fields) -> FundingLine:
+    line = FundingLine(project=project, **fields)
+    line.full_clean()
+    line.save()
+    audit.record(actor=actor, verb="add_funding_line", obj=line, organisation=project.organisation)
+    return line
+
+
+@transaction.atomic
+def set_team_member(*, project: Project, user, role: str, actor) -> ProjectMember:
+    member, _created = ProjectMember.objects.update_or_create(project=project, user=user, defaults={"role": role})
+    audit.record(actor=actor, verb="set_team_member", obj=member, organisation=project.organisation, role=role)
+    return member

@@ -1,0 +1,144 @@
+"""Writes for programmes and methods."""
+
+from pathlib import Path
+
+import yaml
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from innocities.core import audit
+
+from .models import AnnualEvaluation, Criterion, Gate, Method, Phase, Programme
+
+METHODS_DIR = Path(__file__).resolve().parent / "methods"
+SHIPPED_METHODS = ("innocities", "innovationsguiden")
+
+
+@transaction.atomic
+def load_method_file(*, path: Path) -> Method:
+    """Load a shipped method from its YAML file; a version already loaded is left as it is."""
+    data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    existing = Method.objects.filter(key=data["key"], version=data["version"], owner_programme=None).first()
+    if existing:
+        return existing
+    if len(data["gates"]) != len(data["phases"]) - 1:
+        raise ValidationError(f"{path}: a method needs one gate fewer than phases")
+    method = Method.objects.create(
+        key=data["key"], version=data["version"], name=data["name"],
+        description=data.get("description", {}), source=data.get("source", {}),
+    )
+    phases = [
+        Phase.objects.create(
+            method=method, order=number, key=p["key"], name=p["name"], purpose=p.get("purpose", {}),
+            tools=p.get("tools", []), checklist=p.get("checklist", []),
+        )
+        for number, p in enumerate(data["phases"], start=1)
+    ]
+    for phase, g in zip(phases, data["gates"], strict=False):
+        gate = Gate.objects.create(
+            method=method, phase=phase, key=g["key"], name=g["name"], question=g.get("question", {})
+        )
+        Criterion.objects.bulk_create(
+            Criterion(
+                gate=gate, order=n, key=c["key"], kind=c["kind"], text=c["text"],
+                evidence=c.get("evidence") or {}, requires=c.get("requires") or "",
+            )
+            for n, c in enumerate(g["criteria"])
+        )
+    return method
+
+
+def load_shipped_methods() -> list[Method]:
+    return [load_method_file(path=METHODS_DIR / f"{key}.yaml") for key in SHIPPED_METHODS]
+
+
+@transaction.atomic
+def adapt_method(*, programme: Programme, actor) -> Method:
+    """Give the programme its own copy of its method to edit; a copy already owned is returned."""
+    source = programme.method
+    if source.owner_programme_id == programme.pk:
+        return source
+    from innocities.pipeline.models import Project
+
+    copy = Method.objects.create(
+        key=source.key, version=source.version, name=source.name, description=source.description,
+        source=source.source, owner_programme=programme, based_on=source,
+    )
+    for phase in source.phases.select_related("gate").prefetch_related("gate__criteria"):
+        new_phase = Phase.objects.create(
+            method=copy, order=phase.order, key=phase.key, name=phase.name, purpose=phase.purpose,
+            tools=phase.tools, checklist=phase.checklist,
+        )
+        gate = getattr(phase, "gate", None)
+        if gate is None:
+            continue
+        new_gate = Gate.objects.create(method=copy, phase=new_phase, key=gate.key, name=gate.name,
+                                       question=gate.question)
+        Criterion.objects.bulk_create(
+            Criterion(gate=new_gate, order=c.order, key=c.key, kind=c.kind, text=c.text, evidence=c.evidence,
+                      requires=c.requires)
+            for c in gate.criteria.all()
+        )
+    # The programme's projects continue on the copy, phase by phase; their gate decisions keep the
+    # criteria and method name they were decided under.
+    for new_phase in copy.phases.all():
+        Project.objects.filter(programme=programme, phase__order=new_phase.order).update(
+            method=copy, phase=new_phase
+        )
+    programme.method = copy
+    programme.save(update_fields=["method"])
+    audit.record(actor=actor, verb="adapt_method", obj=programme, organisation=programme.organisation)
+    return copy
+
+
+def _own_method(programme: Programme, method: Method) -> None:
+    if method.owner_programme_id != programme.pk:
+        raise PermissionDenied(_("Only the programme's own copy of a method can be changed."))
+
+
+@transaction.atomic
+def rename_phase(*, programme: Programme, phase: Phase, names: dict[str, str], actor) -> Phase:
+    _own_method(programme, phase.method)
+    cleaned = {code: text.strip() for code, text in names.items() if text and text.strip()}
+    if not cleaned:
+        raise ValidationError(_("Give the phase a name in at least one language."))
+    phase.name = {**phase.name, **cleaned}
+    phase.save(update_fields=["name"])
+    audit.record(actor=actor, verb="rename_phase", obj=phase, organisation=programme.organisation)
+    return phase
+
+
+@transaction.atomic
+def add_criterion(*, programme: Programme, gate: Gate, kind: str, text: str, evidence: str, actor) -> Criterion:
+    _own_method(programme, gate.method)
+    text = text.strip()
+    if not text:
+        raise ValidationError(_("Write the criterion."))
+    count = gate.criteria.count()
+    criterion = Criterion.objects.create(
+        gate=gate, order=count, key=f"own-{count + 1}", kind=kind,
+        text={"en": text, "sv": text, "nb": text}, evidence={"en": evidence, "sv": evidence, "nb": evidence}
+        if evidence else {},
+    )
+    audit.record(actor=actor, verb="add_criterion", obj=criterion, organisation=programme.organisation)
+    return criterion
+
+
+@transaction.atomic
+def remove_criterion(*, programme: Programme, criterion: Criterion, actor) -> None:
+    _own_method(programme, criterion.gate.method)
+    audit.record(actor=actor, verb="remove_criterion", obj=criterion, organisation=programme.organisation,
+                 text=criterion.text)
+    criterion.delete()
+
+
+@transaction.atomic
+def record_evaluation(*, programme: Programme, held_on, summary: str, decisions: str, actor) -> AnnualEvaluation:
+    evaluation = AnnualEvaluation(
+        programme=programme, held_on=held_on, summary=summary, decisions=decisions, recorded_by=actor
+    )
+    evaluation.full_clean()
+    evaluation.save()
+    audit.record(actor=actor, verb="record_evaluation", obj=evaluation, organisation=programme.organisation)
+    return evaluation

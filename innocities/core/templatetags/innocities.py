@@ -1,0 +1,26 @@
+from django import template
+from django.utils.http import urlencode
+
+from innocities.core.i18n import pick
+
+register = template.Library()
+
+
+@register.filter
+def tr(texts):
+    """A data text (method, focus area) in the active language."""
+    return pick(texts)
+
+
+@register.filter
+def get(mapping, key):
+    return (mapping or {}).get(key, 0)
+
+
+@register.simple_tag(takes_context=True)
+def query(context, **changes):
+    """The current query string with some parameters changed (for pagination links)."""
+    params = context["request"].GET.copy()
+    for key, value in changes.items():
+        params[key] = value
+    return "?" + urlencode(sorted(params.items()))

@@ -1,0 +1,38 @@
+"""Small helpers every view module uses."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+
+from innocities.organisations.models import Organisation
+
+
+def require(user, perm: str, obj=None) -> None:
+    """Refuse an action the person may not take on an object they can already see (403)."""
+    if not user.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+def acting_organisation(request, perm: str) -> Organisation:
+    """The organisation a person acts for: the one asked for, else their first where ``perm`` holds."""
+    wanted = request.POST.get("organisation") or request.GET.get("organisation")
+    organisations = Organisation.objects.filter(memberships__user=request.user).order_by("name")
+    if wanted:
+        organisations = organisations.filter(slug=wanted)
+    for organisation in organisations:
+        if request.user.has_perm(perm, organisation):
+            return organisation
+    raise Http404
+
+
+def apply_errors(form, error: ValidationError) -> None:
+    """Show an action's validation errors on the form, beside their fields where there is one."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+def saved(request, text) -> None:
+    messages.success(request, text)

@@ -1,0 +1,212 @@
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from innocities.accounts.models import User
+from innocities.organisations.models import StrategicGoal
+from innocities.programmes.models import FocusArea, Programme
+
+from .models import (
+    Challenge,
+    Decision,
+    FundingLine,
+    Idea,
+    IdeaStatus,
+    Milestone,
+    ProgressUpdate,
+    Project,
+    ProjectStatus,
+    TeamRole,
+)
+
+def focus_areas_for(organisation):
+    return FocusArea.objects.filter(Q(organisation__isnull=True) | Q(organisation=organisation))
+
+
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class _OrganisationScoped(forms.ModelForm):
+    """Limit choices to the organisation's programmes, focus areas and strategic goals."""
+
+    def __init__(self, *args, organisation, programmes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        if "programme" in self.fields:
+            self.fields["programme"].queryset = programmes
+        if "focus_area" in self.fields:
+            self.fields["focus_area"].queryset = focus_areas_for(organisation)
+        for name in ("strategic_goal", "strategic_goals"):
+            if name in self.fields:
+                self.fields[name].queryset = StrategicGoal.objects.filter(organisation=organisation)
+
+
+class ChallengeForm(_OrganisationScoped):
+    class Meta:
+        model = Challenge
+        fields = ["title", "programme", "focus_area", "description", "evidence", "strategic_goal", "status",
+                  "visibility"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 5}), "evidence": forms.Textarea(attrs={"rows": 3})}
+
+
+class IdeaForm(_OrganisationScoped):
+    class Meta:
+        model = Idea
+        fields = ["title", "challenge", "programme", "description", "visibility"]
+        widgets = {"description": forms.Textarea(attrs={"rows": 6})}
+        help_texts = {"programme": _("Taken from the challenge when one is chosen.")}
+
+    def __init__(self, *args, challenges, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["challenge"].queryset = challenges
+        self.fields["programme"].required = False
+
+    def clean(self):
+        data = super().clean()
+        if data.get("challenge"):
+            data["programme"] = data["challenge"].programme
+        elif not data.get("programme"):
+            self.add_error("programme", _("Choose a programme or a challenge."))
+        return data
+
+
+class IdeaStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("New status"), choices=IdeaStatus.choices)
+    reason = forms.CharField(
+        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required when the idea is parked or rejected; the author sees it."),
+    )
+
+
+class ProjectForm(_OrganisationScoped):
+    class Meta:
+        model = Project
+        fields = ["title", "programme", "focus_area", "summary", "problem", "expected_benefits", "starts_on",
+                  "ends_on", "receiving_unit", "strategic_goals", "facet", "trl", "evidence_level", "visibility"]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 4}),
+            "problem": forms.Textarea(attrs={"rows": 3}),
+            "expected_benefits": forms.Textarea(attrs={"rows": 3}),
+            "starts_on": DATE, "ends_on": DATE,
+            "strategic_goals": forms.CheckboxSelectMultiple,
+        }
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
+            self.add_error("ends_on", _("The end date is before the start date."))
+        return data
+
+
+class ProjectEditForm(ProjectForm):
+    class Meta(ProjectForm.Meta):
+        fields = [f for f in ProjectForm.Meta.fields if f != "programme"]
+
+
+class PromoteForm(_OrganisationScoped):
+    class Meta:
+        model = Project
+        fields = ["title", "focus_area", "summary", "problem", "expected_benefits", "facet"]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 4}), "problem": forms.Textarea(attrs={"rows": 3}),
+                   "expected_benefits": forms.Textarea(attrs={"rows": 3})}
+
+
+class GateDecisionForm(forms.Form):
+    """The gate review: one checkbox per must-meet criterion, one 1–5 score per should-meet criterion."""
+
+    decision = forms.ChoiceField(label=_("Decision"), choices=Decision.choices, widget=forms.RadioSelect)
+    recycle_to = forms.ModelChoiceField(label=_("Return to phase (recycle)"), queryset=None, required=False)
+    conditions = forms.CharField(label=_("Conditions"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+                                 help_text=_("Required for “go with conditions”."))
+    reasoning = forms.CharField(label=_("Reasoning"), widget=forms.Textarea(attrs={"rows": 5}))
+    decision_makers = forms.ModelMultipleChoiceField(
+        label=_("Decision-makers"), queryset=User.objects.none(), widget=forms.CheckboxSelectMultiple
+    )
+    decided_on = forms.DateField(label=_("Date of decision"), widget=DATE)
+
+    SCORES = [("", "—")] + [(str(n), str(n)) for n in range(1, 6)]
+
+    def __init__(self, *args, project, criteria, decision_makers, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.criteria = criteria
+        self.fields["recycle_to"].queryset = project.method.phases.filter(order__lt=project.phase.order)
+        self.fields["decision_makers"].queryset = decision_makers
+        for criterion in criteria:
+            if criterion.kind == "must":
+                self.fields[f"must_{criterion.pk}"] = forms.BooleanField(label=criterion.label, required=False)
+            else:
+                self.fields[f"score_{criterion.pk}"] = forms.TypedChoiceField(
+                    label=criterion.label, choices=self.SCORES, coerce=int, empty_value=None, required=False
+                )
+
+    def must_fields(self):
+        return [self[f"must_{c.pk}"] for c in self.criteria if c.kind == "must"]
+
+    def score_fields(self):
+        return [self[f"score_{c.pk}"] for c in self.criteria if c.kind == "should"]
+
+    def answers(self):
+        met = {c.pk for c in self.criteria if c.kind == "must" and self.cleaned_data.get(f"must_{c.pk}")}
+        scores = {c.pk: self.cleaned_data[f"score_{c.pk}"] for c in self.criteria
+                  if c.kind == "should" and self.cleaned_data.get(f"score_{c.pk}")}
+        return met, scores
+
+
+class ProgressUpdateForm(forms.ModelForm):
+    class Meta:
+        model = ProgressUpdate
+        fields = ["written_on", "text"]
+        widgets = {"written_on": DATE, "text": forms.Textarea(attrs={"rows": 3})}
+
+
+class MilestoneForm(forms.ModelForm):
+    class Meta:
+        model = Milestone
+        fields = ["title", "due_on"]
+        widgets = {"due_on": DATE}
+
+
+class FundingLineForm(forms.ModelForm):
+    class Meta:
+        model = FundingLine
+        fields = ["source", "state", "amount", "currency", "note"]
+
+
+class TeamMemberForm(forms.Form):
+    user = forms.ModelChoiceField(label=_("Person"), queryset=User.objects.none())
+    role = forms.ChoiceField(label=_("Role"), choices=TeamRole.choices)
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = people
+
+
+class ScaledForm(forms.Form):
+    note = forms.CharField(label=_("Where has it been scaled or shared?"), widget=forms.Textarea(attrs={"rows": 3}))
+
+
+class BoardFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False)
+    focus_area = forms.ModelChoiceField(label=_("Focus area"), queryset=FocusArea.objects.none(), required=False)
+    status = forms.ChoiceField(label=_("Status"), choices=[("", _("All statuses")), *ProjectStatus.choices],
+                               required=False)
+
+    def __init__(self, *args, focus_areas, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["focus_area"].queryset = focus_areas
+        self.fields["focus_area"].empty_label = _("All focus areas")
+
+
+class ListFilterForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False)
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    scope = forms.ChoiceField(label=_("Show"), required=False, choices=[
+        ("mine", _("My organisations")), ("all", _("Everything I can see")),
+    ])
+    programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.none(), required=False)
+
+    def __init__(self, *args, statuses, programmes, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["status"].choices = [("", _("All statuses")), *statuses]
+        self.fields["programme"].queryset = programmes
+        self.fields["programme"].empty_label = _("All programmes")

@@ -1,0 +1,133 @@
+"""Reads for pipeline pages, each joined for its page and scoped through the access functions."""
+
+from collections import defaultdict
+from itertools import chain
+
+from django.db.models import Count, Prefetch, Q
+
+from innocities.accounts.roles import roles_of
+
+from .access import visible_challenges, visible_ideas, visible_projects
+from .models import GateDecision, IdeaStatus, ProjectMember, ProjectStatus, TeamRole
+
+OPEN_STATUSES = [ProjectStatus.ACTIVE, ProjectStatus.ON_HOLD]
+
+
+def _search(queryset, text, *fields):
+    text = (text or "").strip()
+    if not text:
+        return queryset
+    q = Q()
+    for field in fields:
+        q |= Q(**{f"{field}__icontains": text})
+    return queryset.filter(q)
+
+
+def board(user, programme, *, q="", focus_area=None, status=""):
+    """The programme's phases, each with the visible projects in it, and the number filtered out."""
+    projects = visible_projects(user).filter(programme=programme)
+    projects = _search(projects, q, "title", "summary")
+    if focus_area:
+        projects = projects.filter(focus_area=focus_area)
+    if status:
+        projects = projects.filter(status=status)
+    projects = projects.select_related("focus_area", "organisation", "phase").prefetch_related(
+        Prefetch("team", queryset=ProjectMember.objects.filter(role=TeamRole.LEAD).select_related("user"),
+                 to_attr="leads")
+    ).order_by("title")
+    by_order = defaultdict(list)
+    for project in projects:
+        by_order[project.phase.order].append(project)
+    return [(phase, by_order.get(phase.order, [])) for phase in programme.method.phases.all()]
+
+
+def project_list(user, *, scope="mine", q="", status="", programme=None):
+    projects = visible_projects(user)
+    if scope != "all":
+        projects = projects.filter(organisation_id__in=roles_of(user).full_org_ids | _team_project_orgs(user))
+    projects = _search(projects, q, "title", "summary")
+    if status:
+        projects = projects.filter(status=status)
+    if programme:
+        projects = projects.filter(programme=programme)
+    return projects.select_related("organisation", "programme", "phase", "focus_area").order_by("title")
+
+
+def _team_project_orgs(user):
+    return set(ProjectMember.objects.filter(user=user).values_list("project__organisation_id", flat=True))
+
+
+def challenge_list(user, *, scope="mine", q="", status="", programme=None):
+    challenges = visible_challenges(user)
+    if scope != "all":
+        challenges = challenges.filter(organisation_id__in=roles_of(user).full_org_ids)
+    challenges = _search(challenges, q, "title", "description")
+    if status:
+        challenges = challenges.filter(status=status)
+    if programme:
+        challenges = challenges.filter(programme=programme)
+    return challenges.select_related("organisation", "programme", "focus_area").annotate(
+        idea_count=Count("ideas", distinct=True)
+    ).order_by("-created_at")
+
+
+def idea_list(user, *, scope="mine", q="", status="", programme=None):
+    ideas = visible_ideas(user)
+    if scope != "all":
+        ideas = ideas.filter(organisation_id__in=roles_of(user).full_org_ids)
+    ideas = _search(ideas, q, "title", "description")
+    if status:
+        ideas = ideas.filter(status=status)
+    if programme:
+        ideas = ideas.filter(programme=programme)
+    return ideas.select_related("organisation", "programme", "challenge", "submitted_by", "project").order_by(
+        "-created_at"
+    )
+
+
+def gate_history(project):
+    return (
+        GateDecision.objects.filter(project=project)
+        .select_related("gate", "from_phase", "to_phase", "recorded_by")
+        .prefetch_related("decision_makers")
+        .order_by("-decided_on", "-pk")
+    )
+
+
+def timeline(project, decisions):
+    """Progress updates and gate decisions of a project, newest first."""
+    updates = project.updates.select_related("author")
+    entries = chain(
+        (("update", u.written_on, u) for u in updates),
+        (("decision", d.decided_on, d) for d in decisions),
+    )
+    return sorted(entries, key=lambda entry: (entry[1], entry[0] == "decision"), reverse=True)
+
+
+def funding_totals(lines):
+    """Granted and sought amounts per currency."""
+    totals = defaultdict(lambda: {"granted": 0, "sought": 0})
+    for line in lines:
+        if line.state == "granted":
+            totals[line.currency]["granted"] += line.amount
+        elif line.state in {"planned", "applied"}:
+            totals[line.currency]["sought"] += line.amount
+    return dict(totals)
+
+
+def my_work(user):
+    """What waits for a person: gates to decide, ideas to review, projects they lead."""
+    roles = roles_of(user)
+    steering = Q(programme_id__in=roles.coordinated_programme_ids | roles.steered_programme_ids)
+    managed = [org for org in roles.full_org_ids if roles.manages(org)]
+    projects = visible_projects(user).select_related("organisation", "programme", "phase", "focus_area")
+    gates_due = projects.filter(steering | Q(organisation_id__in=managed), status__in=OPEN_STATUSES,
+                                phase__gate__isnull=False).order_by("updated_at")[:25]
+    ideas_to_review = visible_ideas(user).filter(
+        Q(organisation_id__in=managed) | Q(programme_id__in=roles.coordinated_programme_ids),
+        status__in=[IdeaStatus.NEW, IdeaStatus.UNDER_REVIEW],
+    ).select_related("organisation", "challenge", "submitted_by").order_by("created_at")[:25]
+    led = projects.filter(team__user=user, team__role=TeamRole.LEAD).order_by("title")
+    team = projects.filter(team__user=user).exclude(pk__in=led.values("pk")).order_by("title")
+    return {"gates_due": gates_due, "ideas_to_review": ideas_to_review, "led_projects": led,
+            "team_projects": team}

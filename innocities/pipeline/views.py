@@ -1,0 +1,405 @@
+"""Pipeline pages: thin views that fetch through access functions and write through actions."""
+
+from datetime import date
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from innocities.accounts.models import User
+from innocities.accounts.roles import roles_of
+from innocities.core.views import acting_organisation, apply_errors, require, saved
+from innocities.programmes.access import get_programme_for_user, visible_programmes
+
+from . import actions, queries
+from .access import get_challenge_for_user, get_idea_for_user, get_project_for_user, visible_challenges
+from .forms import (
+    BoardFilterForm,
+    ChallengeForm,
+    FundingLineForm,
+    GateDecisionForm,
+    IdeaForm,
+    IdeaStatusForm,
+    ListFilterForm,
+    MilestoneForm,
+    ProgressUpdateForm,
+    ProjectEditForm,
+    ProjectForm,
+    PromoteForm,
+    ScaledForm,
+    TeamMemberForm,
+    focus_areas_for,
+)
+from .models import ChallengeStatus, IdeaStatus, ProjectStatus
+
+PAGE = 50
+
+
+def _page(request, queryset):
+    from django.core.paginator import Paginator
+
+    return Paginator(queryset, PAGE).get_page(request.GET.get("page"))
+
+
+def _programmes_of(organisation):
+    from innocities.programmes.models import Programme
+
+    return Programme.objects.filter(Q(organisation=organisation) | Q(network__members=organisation)).distinct()
+
+
+def _list(request, *, query, statuses, template, extra=None):
+    form = ListFilterForm(request.GET or None, statuses=statuses, programmes=visible_programmes(request.user))
+    filters = form.cleaned_data if form.is_valid() else {}
+    items = query(request.user, scope=filters.get("scope") or "mine", q=filters.get("q", ""),
+                  status=filters.get("status", ""), programme=filters.get("programme"))
+    context = {"form": form, "page": _page(request, items), **(extra or {})}
+    return render(request, template, context)
+
+
+# --- board ----------------------------------------------------------------------------------------------
+
+@login_required
+def board(request, slug):
+    programme = get_programme_for_user(request.user, slug)
+    focus_areas = programme.focus_areas.all()
+    form = BoardFilterForm(request.GET or None, focus_areas=focus_areas)
+    filters = form.cleaned_data if form.is_valid() else {}
+    columns = queries.board(request.user, programme, q=filters.get("q", ""),
+                            focus_area=filters.get("focus_area"), status=filters.get("status", ""))
+    context = {"programme": programme, "columns": columns, "form": form,
+               "total": sum(len(projects) for _phase, projects in columns)}
+    template = "pipeline/_board_columns.html" if request.headers.get("HX-Request") else "pipeline/board.html"
+    return render(request, template, context)
+
+
+# --- challenges -----------------------------------------------------------------------------------------
+
+@login_required
+def challenge_list(request):
+    return _list(request, query=queries.challenge_list, statuses=ChallengeStatus.choices,
+                 template="pipeline/challenge_list.html")
+
+
+@login_required
+def challenge_detail(request, pk):
+    challenge = get_challenge_for_user(request.user, pk)
+    ideas = queries.idea_list(request.user, scope="all").filter(challenge=challenge)
+    return render(request, "pipeline/challenge_detail.html", {"challenge": challenge, "ideas": ideas})
+
+
+@login_required
+def challenge_create(request):
+    organisation = acting_organisation(request, "pipeline.add_challenge")
+    form = ChallengeForm(request.POST or None, organisation=organisation, programmes=_programmes_of(organisation))
+    if request.method == "POST" and form.is_valid():
+        try:
+            challenge = actions.create_challenge(organisation=organisation, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            saved(request, _("The challenge was registered."))
+            return redirect(challenge)
+    return render(request, "pipeline/form.html", {"form": form, "organisation": organisation,
+                                                  "title": _("Register a challenge")})
+
+
+@login_required
+def challenge_edit(request, pk):
+    challenge = get_challenge_for_user(request.user, pk)
+    require(request.user, "pipeline.change_challenge", challenge)
+    form = ChallengeForm(request.POST or None, instance=challenge, organisation=challenge.organisation,
+                         programmes=_programmes_of(challenge.organisation))
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.update_challenge(challenge=challenge, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            saved(request, _("The challenge was saved."))
+            return redirect(challenge)
+    return render(request, "pipeline/form.html", {"form": form, "title": _("Edit challenge"), "back": challenge})
+
+
+# --- ideas ----------------------------------------------------------------------------------------------
+
+@login_required
+def idea_list(request):
+    return _list(request, query=queries.idea_list, statuses=IdeaStatus.choices, template="pipeline/idea_list.html")
+
+
+@login_required
+def idea_detail(request, pk):
+    idea = get_idea_for_user(request.user, pk)
+    status_form = IdeaStatusForm(initial={"status": idea.status, "reason": idea.status_reason})
+    return render(request, "pipeline/idea_detail.html", {"idea": idea, "status_form": status_form})
+
+
+def _idea_form(request, organisation, instance=None):
+    challenges = visible_challenges(request.user).filter(organisation=organisation).exclude(status="closed")
+    return IdeaForm(request.POST or None, instance=instance, organisation=organisation,
+                    programmes=_programmes_of(organisation), challenges=challenges,
+                    initial={"challenge": request.GET.get("challenge")} if instance is None else None)
+
+
+@login_required
+def idea_create(request):
+    organisation = acting_organisation(request, "pipeline.add_idea")
+    form = _idea_form(request, organisation)
+    if request.method == "POST" and form.is_valid():
+        try:
+            idea = actions.submit_idea(organisation=organisation, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            saved(request, _("Thank you! The idea was submitted."))
+            return redirect(idea)
+    return render(request, "pipeline/form.html", {"form": form, "organisation": organisation,
+                                                  "title": _("Submit an idea")})
+
+
+@login_required
+def idea_edit(request, pk):
+    idea = get_idea_for_user(request.user, pk)
+    require(request.user, "pipeline.change_idea", idea)
+    form = _idea_form(request, idea.organisation, instance=idea)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.update_idea(idea=idea, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            saved(request, _("The idea was saved."))
+            return redirect(idea)
+    return render(request, "pipeline/form.html", {"form": form, "title": _("Edit idea"), "back": idea})
+
+
+@login_required
+@require_POST
+def idea_status(request, pk):
+    idea = get_idea_for_user(request.user, pk)
+    require(request.user, "pipeline.review_idea", idea)
+    form = IdeaStatusForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.set_idea_status(idea=idea, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            saved(request, _("The idea's status was changed."))
+            return redirect(idea)
+    return render(request, "pipeline/idea_detail.html", {"idea": idea, "status_form": form}, status=400)
+
+
+@login_required
+def idea_promote(request, pk):
+    idea = get_idea_for_user(request.user, pk)
+    require(request.user, "pipeline.review_idea", idea)
+    form = PromoteForm(request.POST or None, organisation=idea.organisation, programmes=None,
+                       initial={"title": idea.title, "summary": idea.description})
+    if request.method == "POST" and form.is_valid():
+        try:
+            project = actions.promote_idea(idea=idea, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            saved(request, _("The idea is now a project."))
+            return redirect(project)
+    return render(request, "pipeline/form.html", {"form": form, "title": _("Make the idea a project"),
+                                                  "back": idea, "submit": _("Start the project")})
+
+
+# --- projects -------------------------------------------------------------------------------------------
+
+@login_required
+def project_list(request):
+    return _list(request, query=queries.project_list, statuses=ProjectStatus.choices,
+                 template="pipeline/project_list.html")
+
+
+@login_required
+def project_detail(request, pk):
+    project = get_project_for_user(request.user, pk)
+    decisions = list(queries.gate_history(project))
+    funding = list(project.funding.all())
+    context = {
+        "project": project,
+        "decisions": decisions,
+        "timeline": queries.timeline(project, decisions),
+        "team": project.team.select_related("user"),
+        "milestones": project.milestones.all(),
+        "funding": funding,
+        "funding_totals": queries.funding_totals(funding),
+        "phases": project.method.phases.all(),
+        "strategic_goals": project.strategic_goals.all(),
+        "update_form": ProgressUpdateForm(initial={"written_on": date.today()}),
+        "milestone_form": MilestoneForm(),
+        "funding_form": FundingLineForm(),
+    }
+    return render(request, "pipeline/project_detail.html", context)
+
+
+@login_required
+def project_create(request):
+    organisation = acting_organisation(request, "pipeline.add_project")
+    form = ProjectForm(request.POST or None, organisation=organisation, programmes=_programmes_of(organisation))
+    if request.method == "POST" and form.is_valid():
+        try:
+            project = actions.create_project(organisation=organisation, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            saved(request, _("The project was started."))
+            return redirect(project)
+    return render(request, "pipeline/form.html", {"form": form, "organisation": organisation,
+                                                  "title": _("Start a project")})
+
+
+@login_required
+def project_edit(request, pk):
+    project = get_project_for_user(request.user, pk)
+    require(request.user, "pipeline.change_project", project)
+    form = ProjectEditForm(request.POST or None, instance=project, organisation=project.organisation,
+                           programmes=None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.update_project(project=project, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            saved(request, _("The project was saved."))
+            return redirect(project)
+    return render(request, "pipeline/form.html", {"form": form, "title": _("Edit project"), "back": project})
+
+
+def _decision_makers(project):
+    programme = project.programme
+    return User.objects.filter(
+        Q(steered_programmes=programme) | Q(coordinated_programmes=programme)
+        | Q(memberships__organisation=project.organisation, memberships__role__in=["admin", "coordinator",
+                                                                                    "leadership"])
+    ).distinct().order_by("full_name")
+
+
+@login_required
+def gate_decide(request, pk):
+    project = get_project_for_user(request.user, pk)
+    require(request.user, "pipeline.decide_gate", project)
+    gate = getattr(project.phase, "gate", None)
+    if gate is None:
+        return redirect(project)
+    criteria = list(gate.criteria.all())
+    form = GateDecisionForm(request.POST or None, project=project, criteria=criteria,
+                            decision_makers=_decision_makers(project),
+                            initial={"decided_on": date.today(), "decision_makers": [request.user.pk]})
+    if request.method == "POST" and form.is_valid():
+        met, scores = form.answers()
+        data = form.cleaned_data
+        try:
+            actions.decide_gate(
+                project=project, decision=data["decision"], reasoning=data["reasoning"],
+                conditions=data["conditions"], decided_on=data["decided_on"],
+                decision_makers=list(data["decision_makers"]), met=met, scores=scores,
+                recycle_to=data.get("recycle_to"), actor=request.user,
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            saved(request, _("The gate decision was recorded."))
+            return redirect(project)
+    context = {"project": project, "gate": gate, "form": form, "decisions": queries.gate_history(project)}
+    return render(request, "pipeline/gate_decide.html", context, status=400 if form.errors else 200)
+
+
+def _project_post(request, pk, perm, form_class, action, message, **form_kwargs):
+    project = get_project_for_user(request.user, pk)
+    require(request.user, perm, project)
+    form = form_class(request.POST, **form_kwargs(project) if callable(form_kwargs) else {})
+    if form.is_valid():
+        try:
+            action(project, form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            saved(request, message)
+            return redirect(project)
+    return render(request, "pipeline/form.html", {"form": form, "title": _("Check the form"), "back": project},
+                  status=400)
+
+
+@login_required
+@require_POST
+def project_update(request, pk):
+    return _project_post(
+        request, pk, "pipeline.report_progress", ProgressUpdateForm,
+        lambda p, d: actions.add_progress_update(project=p, actor=request.user, **d), _("The update was posted."),
+    )
+
+
+@login_required
+@require_POST
+def milestone_add(request, pk):
+    return _project_post(
+        request, pk, "pipeline.change_project", MilestoneForm,
+        lambda p, d: actions.add_milestone(project=p, actor=request.user, **d), _("The milestone was added."),
+    )
+
+
+@login_required
+@require_POST
+def milestone_done(request, pk, milestone_pk):
+    project = get_project_for_user(request.user, pk)
+    require(request.user, "pipeline.report_progress", project)
+    milestone = get_object_or_404(project.milestones, pk=milestone_pk)
+    actions.complete_milestone(milestone=milestone, done_on=date.today(), actor=request.user)
+    saved(request, _("The milestone was marked as done."))
+    return redirect(project)
+
+
+@login_required
+@require_POST
+def funding_add(request, pk):
+    return _project_post(
+        request, pk, "pipeline.change_project", FundingLineForm,
+        lambda p, d: actions.add_funding_line(project=p, actor=request.user, **d), _("The funding line was added."),
+    )
+
+
+@login_required
+def team_add(request, pk):
+    project = get_project_for_user(request.user, pk)
+    require(request.user, "pipeline.change_project", project)
+    people = User.objects.filter(memberships__organisation=project.organisation).distinct()
+    form = TeamMemberForm(request.POST or None, people=people)
+    if request.method == "POST" and form.is_valid():
+        actions.set_team_member(project=project, actor=request.user, **form.cleaned_data)
+        saved(request, _("The team was updated."))
+        return redirect(project)
+    return render(request, "pipeline/form.html", {"form": form, "title": _("Add to the team"), "back": project})
+
+
+@login_required
+def project_scaled(request, pk):
+    project = get_project_for_user(request.user, pk)
+    require(request.user, "pipeline.mark_scaled", project)
+    form = ScaledForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.mark_scaled(project=project, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            saved(request, _("The project is marked as scaled."))
+            return redirect(project)
+    return render(request, "pipeline/form.html", {"form": form, "title": _("Mark as scaled"), "back": project})
+
+
+# --- my work --------------------------------------------------------------------------------------------
+
+@login_required
+def my_work(request):
+    context = queries.my_work(request.user)
+    context["roles"] = roles_of(request.user)
+    return render(request, "pipeline/my_work.html", context)

@@ -1,0 +1,142 @@
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from innocities.core.views import apply_errors, require, saved
+
+from . import actions, queries
+from .access import get_method_for_user, get_programme_for_user
+from .forms import CriterionForm, EvaluationForm, PhaseNameForm
+from .models import Criterion, Method
+
+
+@login_required
+def programme_list(request):
+    return render(request, "programmes/programme_list.html",
+                  {"programmes": queries.programme_list(request.user)})
+
+
+@login_required
+def programme_detail(request, slug):
+    programme = get_programme_for_user(request.user, slug)
+    counts = queries.phase_counts(request.user, programme)
+    phases = [(phase, counts.get(phase.order, {})) for phase in programme.method.phases.all()]
+    context = {
+        "programme": programme,
+        "phases": phases,
+        "totals": _totals(counts),
+        "focus_areas": programme.focus_areas.all(),
+        "coordinators": programme.coordinators.all(),
+        "steering_group": programme.steering_group.all(),
+        "targets": programme.targets.all(),
+        "evaluations": programme.evaluations.select_related("recorded_by"),
+        "evaluation_form": EvaluationForm(),
+    }
+    return render(request, "programmes/programme_detail.html", context)
+
+
+def _totals(counts):
+    totals: dict[str, int] = {}
+    for by_status in counts.values():
+        for status, n in by_status.items():
+            totals[status] = totals.get(status, 0) + n
+    return totals
+
+
+@login_required
+@require_POST
+def evaluation_add(request, slug):
+    programme = get_programme_for_user(request.user, slug)
+    require(request.user, "programmes.change_programme", programme)
+    form = EvaluationForm(request.POST)
+    if form.is_valid():
+        actions.record_evaluation(programme=programme, actor=request.user, **form.cleaned_data)
+        saved(request, _("The annual evaluation was recorded."))
+        return redirect(programme)
+    return render(request, "pipeline/form.html", {"form": form, "title": _("Record the annual evaluation"),
+                                                  "back": programme}, status=400)
+
+
+@login_required
+def method_list(request):
+    methods = Method.objects.filter(owner_programme=None).prefetch_related("phases")
+    return render(request, "programmes/method_list.html", {"methods": methods})
+
+
+@login_required
+def method_detail(request, pk):
+    method = get_method_for_user(request.user, pk)
+    return render(request, "programmes/method_detail.html",
+                  {"method": method, "phases": queries.method_phases(method)})
+
+
+@login_required
+def method_adapt(request, slug):
+    """The programme's own copy of its method: rename phases, add and remove gate criteria."""
+    programme = get_programme_for_user(request.user, slug)
+    require(request.user, "programmes.adapt_method", programme)
+    if request.method == "POST" and request.POST.get("action") == "copy":
+        actions.adapt_method(programme=programme, actor=request.user)
+        saved(request, _("The programme now has its own copy of the method."))
+        return redirect("programmes:method_adapt", slug=programme.slug)
+    method = programme.method
+    own = method.owner_programme_id == programme.pk
+    phases = [(phase, CriterionForm(auto_id=f"id_c{phase.pk}_%s")) for phase in queries.method_phases(method)]
+    return render(request, "programmes/method_adapt.html",
+                  {"programme": programme, "method": method, "own": own, "phases": phases})
+
+
+def _own_phase(programme, pk):
+    return get_object_or_404(programme.method.phases, pk=pk)
+
+
+@login_required
+def phase_rename(request, slug, phase_pk):
+    programme = get_programme_for_user(request.user, slug)
+    require(request.user, "programmes.adapt_method", programme)
+    phase = _own_phase(programme, phase_pk)
+    initial = {f"name_{code}": phase.name.get(code, "") for code in ("sv", "nb", "en")}
+    form = PhaseNameForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.rename_phase(programme=programme, phase=phase, names=form.names(), actor=request.user)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            saved(request, _("The phase was renamed."))
+            return redirect("programmes:method_adapt", slug=programme.slug)
+    return render(request, "pipeline/form.html", {"form": form, "title": _("Rename phase"),
+                                                  "back_url": programme.get_absolute_url()})
+
+
+@login_required
+@require_POST
+def criterion_add(request, slug, phase_pk):
+    programme = get_programme_for_user(request.user, slug)
+    require(request.user, "programmes.adapt_method", programme)
+    phase = _own_phase(programme, phase_pk)
+    gate = getattr(phase, "gate", None)
+    form = CriterionForm(request.POST)
+    if gate is not None and form.is_valid():
+        try:
+            actions.add_criterion(programme=programme, gate=gate, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            saved(request, _("The criterion was added."))
+            return redirect("programmes:method_adapt", slug=programme.slug)
+    return render(request, "pipeline/form.html", {"form": form, "title": _("Add a criterion"),
+                                                  "back_url": programme.get_absolute_url()}, status=400)
+
+
+@login_required
+@require_POST
+def criterion_remove(request, slug, criterion_pk):
+    programme = get_programme_for_user(request.user, slug)
+    require(request.user, "programmes.adapt_method", programme)
+    criterion = get_object_or_404(Criterion, pk=criterion_pk, gate__method=programme.method)
+    actions.remove_criterion(programme=programme, criterion=criterion, actor=request.user)
+    saved(request, _("The criterion was removed."))
+    return redirect("programmes:method_adapt", slug=programme.slug)

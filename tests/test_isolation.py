@@ -1,0 +1,129 @@
+"""Tenant isolation over every URL pattern: another organisation's private object answers 404,
+for every method, and list pages never show it. A new URL with an object in it must be added here."""
+
+import re
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from innocities.pipeline.models import Milestone
+
+APPS = ("pipeline", "programmes", "organisations")
+
+
+def patterns(resolver=None, namespace=None):
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            yield from patterns(entry, entry.namespace or namespace)
+        elif isinstance(entry, URLPattern) and namespace in APPS:
+            yield f"{namespace}:{entry.name}", entry
+
+
+def other_organisations_objects(w):
+    """Eskilstuna's private things, as the URL kwargs of each pattern want them."""
+    milestone = Milestone.objects.create(project=w.eskilstuna_private, title="Upphandling", due_on="2026-06-01")
+    phase = w.eskilstuna_programme.method.phases.get(order=1)
+    criterion = phase.gate.criteria.first()
+    return {
+        "project": {"pk": w.eskilstuna_private.pk, "milestone_pk": milestone.pk},
+        "challenge": {"pk": w.eskilstuna_challenge.pk},
+        "idea": {"pk": w.eskilstuna_idea.pk},
+        "programme": {"slug": w.eskilstuna_programme.slug, "phase_pk": phase.pk, "criterion_pk": criterion.pk},
+    }
+
+
+# Which object each URL name carries; names without an object (lists, create forms) are listed as None.
+OBJECT_OF = {
+    r"^pipeline:(project|gate|milestone|funding|team|project_)": "project",
+    r"^pipeline:challenge(?!s$|_create)": "challenge",
+    r"^pipeline:idea(?!s$|_create)": "idea",
+    r"^pipeline:board$": "programme",
+    r"^programmes:(detail|evaluation_add|method_adapt|phase_rename|criterion_)": "programme",
+}
+NO_PRIVATE_OBJECT = {
+    "pipeline:my_work", "pipeline:challenges", "pipeline:challenge_create", "pipeline:ideas", "pipeline:idea_create",
+    "pipeline:projects", "pipeline:project_create", "programmes:list", "programmes:methods", "programmes:method",
+    # Organisations and networks are public facts; their pages are checked for leaks below.
+    "organisations:list", "organisations:create", "organisations:detail", "organisations:member_add",
+    "organisations:goal_add", "organisations:network",
+}
+
+
+def kind_of(name):
+    for pattern, kind in OBJECT_OF.items():
+        if re.search(pattern, name) and name not in NO_PRIVATE_OBJECT:
+            return kind
+    return None
+
+
+def test_every_url_pattern_is_classified():
+    unclassified = [name for name, _ in patterns() if kind_of(name) is None and name not in NO_PRIVATE_OBJECT]
+    assert unclassified == []
+
+
+def test_other_organisations_private_objects_answer_404_on_every_url(world, login):
+    objects = other_organisations_objects(world)
+    client = login(world.coordinator)
+    checked = 0
+    for name, pattern in patterns():
+        kind = kind_of(name)
+        if kind is None:
+            continue
+        kwargs = {key: value for key, value in objects[kind].items() if key in pattern.pattern.converters}
+        url = reverse(name, kwargs=kwargs)
+        response = client.post(url)
+        assert response.status_code == 404, f"POST {name} answered {response.status_code}"
+        response = client.get(url)
+        # A POST-only view refuses GET before it looks anything up (405 says nothing about the object).
+        allowed = {404, 405} if response.get("Allow") == "POST" else {404}
+        assert response.status_code in allowed, f"GET {name} answered {response.status_code}"
+        checked += 1
+    assert checked >= 20
+
+
+def test_the_method_copy_of_another_programme_is_404(world, login):
+    from innocities.programmes.actions import adapt_method
+
+    copy = adapt_method(programme=world.eskilstuna_programme, actor=world.eskilstuna_coordinator)
+    assert login(world.coordinator).get(reverse("programmes:method", args=[copy.pk])).status_code == 404
+    assert login(world.eskilstuna_coordinator).get(reverse("programmes:method", args=[copy.pk])).status_code == 200
+
+
+SECRETS = ["Digital hemtjänst", "Ensamhet bland äldre", "Digitala fikastunder", "Sarpsborg private"]
+
+
+@pytest.mark.parametrize("url", [
+    "/my-work/", "/projects/", "/projects/?scope=all", "/challenges/?scope=all", "/ideas/?scope=all",
+    "/programmes/", "/programmes/halden/board/", "/organisations/", "/organisations/eskilstuna/",
+    "/organisations/sarpsborg/", "/organisations/networks/stfold-cluster/", "/projects/?scope=all&q=a",
+])
+def test_list_pages_never_show_another_organisations_private_work(world, login, url):
+    response = login(world.coordinator).get(url)
+    assert response.status_code == 200
+    page = response.content.decode()
+    for secret in SECRETS:
+        assert secret not in page
+
+
+def test_public_and_network_work_of_others_is_visible(world, login):
+    client = login(world.coordinator)
+    assert client.get(reverse("pipeline:project", args=[world.eskilstuna_public.pk])).status_code == 200
+    assert client.get(reverse("pipeline:project", args=[world.sarpsborg_network.pk])).status_code == 200
+    page = client.get("/projects/?scope=all").content.decode()
+    assert "Smarta vattenmätare" in page and "Sarpsborg shared" in page
+
+
+def test_network_work_is_hidden_outside_the_network(world, login):
+    client = login(world.eskilstuna_coordinator)
+    assert client.get(reverse("pipeline:project", args=[world.network_project.pk])).status_code == 404
+    assert client.get(reverse("pipeline:project", args=[world.public.pk])).status_code == 200
+
+
+def test_organisation_admin_pages_of_another_organisation_refuse(world, login):
+    client = login(world.admin)
+    response = client.post(reverse("organisations:member_add", args=["eskilstuna"]),
+                           {"full_name": "X", "email": "x@example.com", "role": "admin"})
+    assert response.status_code == 403
+    assert not world.eskilstuna.memberships.filter(user__email="x@example.com").exists()
+    page = client.get(reverse("organisations:detail", args=["eskilstuna"])).content.decode()
+    assert "coordinator@eskilstuna.example" not in page

@@ -38,6 +38,15 @@ def programme(org, method, slug, **extra):
     return prog
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Rate limits live in the cache; every test starts with none used."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+
+
 @pytest.fixture
 def world(db):
     innocities, guide = load_shipped_methods()

@@ -95,7 +95,7 @@ SECRETS = ["Digital hemtjänst", "Ensamhet bland äldre", "Digitala fikastunder"
 @pytest.mark.parametrize("url", [
     "/my-work/", "/projects/", "/projects/?scope=all", "/challenges/?scope=all", "/ideas/?scope=all",
     "/programmes/", "/programmes/halden/board/", "/organisations/", "/organisations/eskilstuna/",
-    "/organisations/sarpsborg/", "/organisations/networks/stfold-cluster/", "/projects/?scope=all&q=a",
+    "/organisations/sarpsborg/", "/organisations/networks/ostfold-cluster/", "/projects/?scope=all&q=a",
 ])
 def test_list_pages_never_show_another_organisations_private_work(world, login, url):
     response = login(world.coordinator).get(url)

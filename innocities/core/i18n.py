@@ -16,3 +16,14 @@ def pick(texts: dict | str | None, language: str | None = None) -> str:
         if texts.get(code):
             return texts[code]
     return next((value for value in texts.values() if value), "")
+
+
+NORDIC = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o", "Æ": "Ae", "Ø": "O", "Å": "A",
+                        "Ä": "A", "Ö": "O"})
+
+
+def nordic_slug(text: str, max_length: int = 70) -> str:
+    """A URL slug that keeps Nordic names readable: Østfold → ostfold, Västerås → vasteras."""
+    from django.utils.text import slugify
+
+    return slugify(text.translate(NORDIC))[:max_length]

@@ -6,12 +6,12 @@ from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from innocities.accounts.models import Membership, Role, User
 from innocities.accounts.roles import forget_roles
 from innocities.core import audit
+from innocities.core.i18n import nordic_slug
 
 from .models import Municipality, Network, Organisation, StrategicGoal
 
@@ -40,7 +40,7 @@ def import_municipalities(*, countries=("SE", "NO", "DK", "FI")) -> int:
 
 
 def _unique_slug(name: str) -> str:
-    base = slugify(name)[:70] or "organisation"
+    base = nordic_slug(name) or "organisation"
     slug, n = base, 2
     while Organisation.objects.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
@@ -99,7 +99,7 @@ def add_strategic_goal(*, organisation: Organisation, title: str, description: s
 
 @transaction.atomic
 def create_network(*, name: str, description: str, operators, members, actor) -> Network:
-    network = Network(name=name.strip(), slug=slugify(name)[:70], description=description)
+    network = Network(name=name.strip(), slug=nordic_slug(name), description=description)
     network.full_clean()
     network.save()
     network.operators.set(operators)

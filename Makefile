@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.local
 
-.PHONY: run test install install-test assets chromium lint messages clean
+.PHONY: run test install install-test chromium lint messages compile-messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,8 +44,14 @@ test: install-test chromium
 lint: install-test
 	$(BIN)/ruff check .
 
+# Needs GNU gettext. Extracts strings, fills English from the source, compiles; translate sv and nb, then
+# run `make compile-messages`. The compiled .mo files are committed, so users need no gettext.
 messages: install
-	cd innocities && ../$(BIN)/django-admin makemessages -l sv -l nb -l en --no-obsolete --no-location
+	cd innocities && ../$(BIN)/django-admin makemessages -l sv -l nb -l en --no-obsolete --no-location -i "demo/*"
+	msgen --no-wrap -o innocities/locale/en/LC_MESSAGES/django.po innocities/locale/en/LC_MESSAGES/django.po
+	$(MAKE) compile-messages
+
+compile-messages:
 	cd innocities && ../$(BIN)/django-admin compilemessages
 
 clean:

@@ -1,0 +1,147 @@
+"""The main journey in Debian's Chromium, and axe's WCAG 2.1 AA checks on every page of the spine.
+
+Skipped when /usr/bin/chromium is missing (`make test` installs it when run as root).
+"""
+
+import os
+import re
+import shutil
+
+import pytest
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--disable-dev-shm-usage"]
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+        "resultTypes": ["violations"]}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        pytest.skip("Debian's chromium is not installed")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs an event loop
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser, live_server):
+    context = browser.new_context(base_url=live_server.url, locale="en-GB", viewport={"width": 1366, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    page.csp_errors = []
+    page.on("console", lambda message: page.csp_errors.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    yield page
+    context.close()
+
+
+def sign_in(page, email, password):
+    page.goto("/accounts/login/")
+    page.get_by_label("Email").fill(email)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/my-work/")
+
+
+def test_main_journey_from_challenge_to_a_card_that_moves(world, page):
+    from tests.conftest import PASSWORD
+
+    page.goto("/")
+    page.get_by_role("button", name="Change").count()  # the language switch is on every page
+    sign_in(page, "coordinator@halden.example", PASSWORD)
+
+    page.goto("/challenges/new/")
+    page.get_by_label("Title").fill("Tomme ferger om natten")
+    page.get_by_label("Programme").select_option(label="Programme Halden")
+    page.get_by_label("Description").fill("Fergene går nesten tomme etter kl. 22.")
+    page.get_by_label("Status").select_option("open")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_role("heading", name="Tomme ferger om natten").wait_for()
+
+    page.get_by_role("link", name="Submit an idea").first.click()
+    page.get_by_label("Title").fill("Ferge på bestilling")
+    page.get_by_label("Description").fill("Innbyggerne bestiller avgang i en app.")
+    page.get_by_role("button", name="Save").click()
+    page.get_by_role("heading", name="Ferge på bestilling").wait_for()
+
+    page.get_by_role("link", name="Make it a project").click()
+    page.get_by_label("Title").fill("Bestillingsferge Halden")
+    page.get_by_role("button", name="Start the project").click()
+    page.get_by_role("heading", name="Bestillingsferge Halden").wait_for()
+    project_url = page.url
+
+    page.get_by_role("link", name="Decide gate").click()
+    for checkbox in page.locator("fieldset.criteria input[type=checkbox]").all():
+        checkbox.check()
+    page.get_by_label("Go", exact=True).check()
+    page.get_by_label("Reasoning").fill("Reisedata viser behovet; brukerrådet støtter piloten.")
+    page.get_by_role("button", name="Record the decision").click()
+    page.wait_for_url(project_url)
+    assert page.get_by_text("Reisedata viser behovet; brukerrådet støtter piloten.").first.is_visible()
+
+    page.goto("/programmes/halden/board/")
+    card = page.locator(".project-card", has_text="Bestillingsferge Halden")
+    column = card.locator("xpath=ancestor::section[contains(@class,'board__column')]")
+    assert re.search(r"\b2\b", column.locator("h2").inner_text())
+    assert page.csp_errors == []
+
+
+def test_board_filter_works_without_javascript(world, browser, live_server):
+    from tests.conftest import PASSWORD
+
+    context = browser.new_context(base_url=live_server.url, locale="en-GB", java_script_enabled=False)
+    page = context.new_page()
+    sign_in(page, "coordinator@halden.example", PASSWORD)
+    page.goto("/programmes/halden/board/")
+    page.get_by_label("Search").fill("solceller")
+    page.get_by_role("button", name="Filter").click()
+    assert page.locator(".project-card").count() == 1
+    assert "q=solceller" in page.url
+    context.close()
+
+
+AXE_PAGES = ["/my-work/", "/programmes/", "/programmes/halden/", "/programmes/halden/board/", "/challenges/",
+             "/challenges/new/", "/ideas/", "/ideas/new/", "/projects/", "/projects/new/", "/organisations/",
+             "/organisations/halden/", "/programmes/methods/", "/programmes/halden/method/"]
+
+
+def test_pages_have_no_axe_violations(world, page):
+    from axe_playwright_python.sync_playwright import Axe
+
+    from tests.conftest import PASSWORD
+
+    axe = Axe()
+    page.goto("/accounts/login/")
+    found = {"/accounts/login/": axe.run(page, options=WCAG).response["violations"]}
+    sign_in(page, "coordinator@halden.example", PASSWORD)
+    urls = AXE_PAGES + [
+        f"/projects/{world.private.pk}/", f"/projects/{world.private.pk}/gate/",
+        f"/challenges/{world.challenge.pk}/", f"/ideas/{world.idea.pk}/", f"/programmes/methods/{world.method.pk}/",
+        f"/projects/{world.private.pk}/edit/",
+    ]
+    for url in urls:
+        page.goto(url)
+        found[url] = axe.run(page, options=WCAG).response["violations"]
+    summary = {url: [(v["id"], len(v["nodes"])) for v in violations] for url, violations in found.items() if violations}
+    assert summary == {}
+    assert page.csp_errors == []
+
+
+def test_axe_finds_a_violation_when_there_is_one(browser):
+    """The accessibility check above is only worth something if it can fail."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = browser.new_page()
+    page.set_content('<html lang="en"><body><main><img src="x.png"><input type="text"></main></body></html>')
+    ids = {v["id"] for v in Axe().run(page, options=WCAG).response["violations"]}
+    page.close()
+    assert {"image-alt", "label"} <= ids

@@ -164,3 +164,33 @@ def test_language_switch_translates_the_page(world, login):
     assert "Gates to decide" in client.get("/my-work/").content.decode()
     client.post(reverse("set_language"), {"language": "sv", "next": "/my-work/"})
     assert "Grindar att besluta" in client.get("/my-work/").content.decode()
+
+
+def test_coordinator_creates_a_programme_with_own_focus_areas_and_targets(world, login):
+    from innocities.programmes.models import Programme
+
+    client = login(world.coordinator)
+    response = client.post(reverse("programmes:create"), {
+        "organisation": "halden", "name": "Havneprogrammet 2026–2028", "starts_on": "2026-01-01",
+        "ends_on": "2028-12-31", "method": world.method.pk, "focus_areas": [world.energy.pk],
+        "coordinators": [world.coordinator.pk], "steering_group": [world.leader.pk],
+        "own_focus_areas": "Arktisk logistikk", "targets_text": "Seks piloter på seks måneder\nTo implementerte",
+    })
+    programme = Programme.objects.get(name="Havneprogrammet 2026–2028")
+    assert response["Location"] == programme.get_absolute_url()
+    assert programme.slug == "havneprogrammet-20262028"
+    assert {a.label for a in programme.focus_areas.all()} == {"Energi", "Arktisk logistikk"}
+    assert [t.text for t in programme.targets.all()] == ["Seks piloter på seks måneder", "To implementerte"]
+    page = client.get(programme.get_absolute_url()).content.decode()
+    assert "Seks piloter på seks måneder" in page and "Leif Leader" in page
+
+
+def test_programme_with_end_before_start_is_refused(world, login):
+    from innocities.programmes.models import Programme
+
+    response = login(world.coordinator).post(reverse("programmes:create"), {
+        "organisation": "halden", "name": "Bakvendt", "starts_on": "2026-01-01", "ends_on": "2025-01-01",
+        "method": world.method.pk,
+    })
+    assert response.status_code == 200 and "The end date is before the start date." in response.content.decode()
+    assert not Programme.objects.filter(name="Bakvendt").exists()

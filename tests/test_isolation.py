@@ -38,11 +38,11 @@ OBJECT_OF = {
     r"^pipeline:challenge(?!s$|_create)": "challenge",
     r"^pipeline:idea(?!s$|_create)": "idea",
     r"^pipeline:board$": "programme",
-    r"^programmes:(detail|evaluation_add|method_adapt|phase_rename|criterion_)": "programme",
+    r"^programmes:(detail|edit|evaluation_add|method_adapt|phase_rename|criterion_)": "programme",
 }
 NO_PRIVATE_OBJECT = {
     "pipeline:my_work", "pipeline:challenges", "pipeline:challenge_create", "pipeline:ideas", "pipeline:idea_create",
-    "pipeline:projects", "pipeline:project_create", "programmes:list", "programmes:methods", "programmes:method",
+    "pipeline:projects", "pipeline:project_create", "programmes:list", "programmes:create", "programmes:methods", "programmes:method",
     # Organisations and networks are public facts; their pages are checked for leaks below.
     "organisations:list", "organisations:create", "organisations:detail", "organisations:member_add",
     "organisations:goal_add", "organisations:network",

@@ -32,6 +32,10 @@ MATRIX = {
                        [Y, Y, Y, Y, Y, HIDDEN, HIDDEN, HIDDEN, Y, HIDDEN]),
     "adapt_method": (lambda w: reverse("programmes:method_adapt", args=[w.programme.slug]),
                      [Y, Y, FORBIDDEN, FORBIDDEN, FORBIDDEN, HIDDEN, HIDDEN, HIDDEN, FORBIDDEN, HIDDEN]),
+    "create_programme": (lambda w: reverse("programmes:create") + "?organisation=halden",
+                         [Y, Y, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN, HIDDEN]),
+    "edit_programme": (lambda w: reverse("programmes:edit", args=[w.programme.slug]),
+                       [Y, Y, FORBIDDEN, FORBIDDEN, FORBIDDEN, HIDDEN, HIDDEN, HIDDEN, FORBIDDEN, HIDDEN]),
     "create_organisation": (lambda w: reverse("organisations:create"),
                             [FORBIDDEN] * 8 + [Y, FORBIDDEN]),
 }

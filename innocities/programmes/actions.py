@@ -142,3 +142,53 @@ def record_evaluation(*, programme: Programme, held_on, summary: str, decisions:
     evaluation.save()
     audit.record(actor=actor, verb="record_evaluation", obj=evaluation, organisation=programme.organisation)
     return evaluation
+
+
+def _focus_areas(organisation, areas, own_names):
+    from innocities.core.i18n import nordic_slug
+
+    from .models import FocusArea
+
+    areas = list(areas)
+    for name in own_names:
+        area, _created = FocusArea.objects.get_or_create(
+            organisation=organisation, key=nordic_slug(name, 60) or "area",
+            defaults={"name": {"en": name, "sv": name, "nb": name}},
+        )
+        areas.append(area)
+    return areas
+
+
+def _unique_programme_slug(name):
+    from innocities.core.i18n import nordic_slug
+
+    base = nordic_slug(name) or "programme"
+    slug, n = base, 2
+    while Programme.objects.filter(slug=slug).exists() or slug in {"methods", "new"}:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+@transaction.atomic
+def save_programme(*, organisation, actor, programme: Programme | None = None, name, description, starts_on,
+                   ends_on, method, focus_areas, coordinators, steering_group, own_focus_areas=(),
+                   targets=()) -> Programme:
+    """Create or update an organisation's programme with its people, focus areas and targets."""
+    from .models import ProgrammeTarget
+
+    creating = programme is None
+    if creating:
+        programme = Programme(organisation=organisation, slug=_unique_programme_slug(name), method=method)
+    programme.name, programme.description = name, description
+    programme.starts_on, programme.ends_on = starts_on, ends_on
+    programme.full_clean()
+    programme.save()
+    programme.focus_areas.set(_focus_areas(organisation, focus_areas, own_focus_areas))
+    programme.coordinators.set(coordinators)
+    programme.steering_group.set(steering_group)
+    if [t.text for t in programme.targets.all()] != list(targets):
+        programme.targets.all().delete()
+        ProgrammeTarget.objects.bulk_create(ProgrammeTarget(programme=programme, text=t) for t in targets)
+    audit.record(actor=actor, verb="create_programme" if creating else "update_programme", obj=programme,
+                 organisation=organisation)
+    return programme

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import AnnualEvaluation, CriterionKind
+from .models import AnnualEvaluation, CriterionKind, Programme
 
 
 class EvaluationForm(forms.ModelForm):
@@ -31,3 +31,61 @@ class CriterionForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=CriterionKind.choices)
     text = forms.CharField(label=_("Criterion"), max_length=300)
     evidence = forms.CharField(label=_("Evidence required"), max_length=300, required=False)
+
+
+class ProgrammeForm(forms.ModelForm):
+    """A programme's frame: period, focus areas, people and method; targets one per line."""
+
+    own_focus_areas = forms.CharField(
+        label=_("Our own focus areas"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("One per line; added to the organisation's focus areas."),
+    )
+    targets_text = forms.CharField(
+        label=_("Targets"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("One per line, for example “Six pilots in six months”."),
+    )
+
+    class Meta:
+        model = Programme
+        fields = ["name", "description", "starts_on", "ends_on", "method", "focus_areas", "coordinators",
+                  "steering_group"]
+        widgets = {
+            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "focus_areas": forms.CheckboxSelectMultiple,
+            "coordinators": forms.CheckboxSelectMultiple,
+            "steering_group": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.db.models import Q
+
+        from innocities.accounts.models import User
+
+        from .models import FocusArea, Method
+
+        people = User.objects.filter(memberships__organisation=organisation).exclude(
+            memberships__role="partner").distinct()
+        self.fields["coordinators"].queryset = people
+        self.fields["steering_group"].queryset = people
+        self.fields["focus_areas"].queryset = FocusArea.objects.filter(
+            Q(organisation__isnull=True) | Q(organisation=organisation))
+        methods = Q(owner_programme=None)
+        if self.instance.pk:
+            methods |= Q(pk=self.instance.method_id)
+        self.fields["method"].queryset = Method.objects.filter(methods)
+        if self.instance.pk:
+            self.fields["method"].disabled = True
+            self.fields["method"].help_text = _("Adapt the method from the programme page.")
+            self.initial["targets_text"] = "\n".join(t.text for t in self.instance.targets.all())
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
+            self.add_error("ends_on", _("The end date is before the start date."))
+        return data
+
+    def lines(self, name):
+        return [line.strip() for line in self.cleaned_data.get(name, "").splitlines() if line.strip()]

@@ -5,9 +5,11 @@ from . import views
 app_name = "programmes"
 urlpatterns = [
     path("", views.programme_list, name="list"),
+    path("new/", views.programme_create, name="create"),
     path("methods/", views.method_list, name="methods"),
     path("methods/<int:pk>/", views.method_detail, name="method"),
     path("<slug:slug>/", views.programme_detail, name="detail"),
+    path("<slug:slug>/edit/", views.programme_edit, name="edit"),
     path("<slug:slug>/evaluations/", views.evaluation_add, name="evaluation_add"),
     path("<slug:slug>/method/", views.method_adapt, name="method_adapt"),
     path("<slug:slug>/method/phases/<int:phase_pk>/", views.phase_rename, name="phase_rename"),

@@ -1,21 +1,24 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from innocities.core.views import apply_errors, require, saved
+from innocities.accounts.roles import roles_of
+from innocities.core.views import acting_organisation, apply_errors, require, saved
 
 from . import actions, queries
 from .access import get_method_for_user, get_programme_for_user
-from .forms import CriterionForm, EvaluationForm, PhaseNameForm
+from .forms import CriterionForm, EvaluationForm, PhaseNameForm, ProgrammeForm
 from .models import Criterion, Method
 
 
 @login_required
 def programme_list(request):
+    can_create = any(roles_of(request.user).manages(org) for org in roles_of(request.user).full_org_ids)
     return render(request, "programmes/programme_list.html",
-                  {"programmes": queries.programme_list(request.user)})
+                  {"programmes": queries.programme_list(request.user), "can_create": can_create})
 
 
 @login_required
@@ -140,3 +143,40 @@ def criterion_remove(request, slug, criterion_pk):
     actions.remove_criterion(programme=programme, criterion=criterion, actor=request.user)
     saved(request, _("The criterion was removed."))
     return redirect("programmes:method_adapt", slug=programme.slug)
+
+
+def _save(request, organisation, programme=None):
+    form = ProgrammeForm(request.POST or None, instance=programme, organisation=organisation)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            programme = actions.save_programme(
+                organisation=organisation, actor=request.user, programme=programme, name=data["name"],
+                description=data["description"], starts_on=data["starts_on"], ends_on=data["ends_on"],
+                method=data["method"], focus_areas=data["focus_areas"], coordinators=data["coordinators"],
+                steering_group=data["steering_group"], own_focus_areas=form.lines("own_focus_areas"),
+                targets=form.lines("targets_text"),
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            saved(request, _("The programme was saved."))
+            return redirect(programme)
+    title = _("Edit programme") if programme else _("New programme")
+    return render(request, "pipeline/form.html", {"form": form, "title": title, "back": programme,
+                                                  "organisation": organisation if not programme else None})
+
+
+@login_required
+def programme_create(request):
+    organisation = acting_organisation(request, "programmes.add_programme")
+    return _save(request, organisation)
+
+
+@login_required
+def programme_edit(request, slug):
+    programme = get_programme_for_user(request.user, slug)
+    require(request.user, "programmes.change_programme", programme)
+    if programme.organisation is None:
+        raise Http404  # a network's shared programme is edited by its operator in the admin
+    return _save(request, programme.organisation, programme)

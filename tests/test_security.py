@@ -77,3 +77,23 @@ def test_signup_is_closed(db, client):
 def test_password_reset_sends_a_mail(world, client, mailoutbox):
     client.post(reverse("account_reset_password"), {"email": "coordinator@halden.example"})
     assert len(mailoutbox) == 1 and "coordinator@halden.example" in mailoutbox[0].to
+
+
+def test_a_person_can_turn_on_totp_two_factor_authentication(world, client):
+    from allauth.mfa.models import Authenticator
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+
+    client.post(reverse("account_login"), {"login": "coordinator@halden.example", "password": "correct-horse-battery"})
+    client.post(reverse("account_reauthenticate"), {"password": "correct-horse-battery"})  # MFA asks for it again
+    assert client.get(reverse("mfa_activate_totp")).status_code == 200
+    secret = client.session["mfa.totp.secret"]
+    counters = list(yield_hotp_counters_from_time())
+    code = format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
+    client.post(reverse("mfa_activate_totp"), {"code": code})
+    assert Authenticator.objects.filter(user=world.coordinator, type="totp").exists()
+
+    client.logout()
+    response = client.post(reverse("account_login"),
+                           {"login": "coordinator@halden.example", "password": "correct-horse-battery"})
+    assert "_auth_user_id" not in client.session
+    assert response.status_code == 302 and "2fa" in response["Location"]

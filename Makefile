@@ -46,9 +46,12 @@ lint: install-test
 
 # Needs GNU gettext. Extracts strings, fills English from the source, compiles; translate sv and nb, then
 # run `make compile-messages`. The compiled .mo files are committed, so users need no gettext.
+EN_PO := innocities/locale/en/LC_MESSAGES/django.po
 messages: install
 	cd innocities && ../$(BIN)/django-admin makemessages -l sv -l nb -l en --no-obsolete --no-location -i "demo/*"
-	msgen --no-wrap -o innocities/locale/en/LC_MESSAGES/django.po innocities/locale/en/LC_MESSAGES/django.po
+	msgfilter --no-wrap --keep-header -i $(EN_PO) -o $(EN_PO) sed -e d
+	msgen --no-wrap -o $(EN_PO) $(EN_PO)
+	msgattrib --no-wrap --clear-fuzzy --clear-previous -o $(EN_PO) $(EN_PO)
 	$(MAKE) compile-messages
 
 compile-messages:

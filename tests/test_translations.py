@@ -76,3 +76,16 @@ def test_every_template_string_is_in_the_catalogue():
             if text not in known:
                 missing.add(text)
     assert sorted(missing) == []
+
+
+def test_every_python_string_is_in_the_catalogue():
+    known = {msgid for msgid, *_ in entries(LOCALE / "sv" / "LC_MESSAGES" / "django.po")}
+    pattern = re.compile(r"""\b_\("((?:[^"\\]|\\.)+)"\)""")
+    missing = set()
+    for path in (LOCALE.parent).rglob("*.py"):
+        if "migrations" in path.parts or "demo" in path.parts:
+            continue
+        for match in pattern.finditer(path.read_text(encoding="utf-8")):
+            if match.group(1) not in known:
+                missing.add(match.group(1))
+    assert sorted(missing) == []

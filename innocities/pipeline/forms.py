@@ -130,6 +130,7 @@ class GateDecisionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.criteria = criteria
         self.fields["recycle_to"].queryset = project.method.phases.filter(order__lt=project.phase.order)
+        self.fields["recycle_to"].empty_label = "—"
         self.fields["decision_makers"].queryset = decision_makers
         for criterion in criteria:
             if criterion.kind == "must":
@@ -140,10 +141,10 @@ class GateDecisionForm(forms.Form):
                 )
 
     def must_fields(self):
-        return [self[f"must_{c.pk}"] for c in self.criteria if c.kind == "must"]
+        return [(self[f"must_{c.pk}"], c) for c in self.criteria if c.kind == "must"]
 
     def score_fields(self):
-        return [self[f"score_{c.pk}"] for c in self.criteria if c.kind == "should"]
+        return [(self[f"score_{c.pk}"], c) for c in self.criteria if c.kind == "should"]
 
     def answers(self):
         met = {c.pk for c in self.criteria if c.kind == "must" and self.cleaned_data.get(f"must_{c.pk}")}

@@ -10,4 +10,3 @@ urlpatterns = [
     path("", include("innocities.pipeline.urls")),
     path("admin/", admin.site.urls),
 ]
-

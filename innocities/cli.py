@@ -1,11 +1,11 @@
 """`innocities`: the operator's console command.
 
-  innocities setup                      migrate, load reference data and the demo (once), collect static files
-  innocities serve [--host H --port P]  serve with gunicorn (production server, whitenoise for static files)
-  innocities load-demo                  load the demo organisations, programmes and projects (idempotent)
-  innocities create-organisation ...    create an organisation and its first administrator
-  innocities import-municipalities      load the official Nordic municipality lists
-  innocities <any manage.py command>    e.g. innocities migrate, innocities createsuperuser
+innocities setup                      migrate, load reference data and the demo (once), collect static files
+innocities serve [--host H --port P]  serve with gunicorn (production server, whitenoise for static files)
+innocities load-demo                  load the demo organisations, programmes and projects (idempotent)
+innocities create-organisation ...    create an organisation and its first administrator
+innocities import-municipalities      load the official Nordic municipality lists
+innocities <any manage.py command>    e.g. innocities migrate, innocities createsuperuser
 """
 
 import os
@@ -37,8 +37,16 @@ def _serve(args: list[str]) -> None:
     parser.add_argument("--workers", default=os.environ.get("WEB_CONCURRENCY", "3"))
     options = parser.parse_args(args)
     sys.argv = [
-        "gunicorn", "config.wsgi:application", "--bind", f"{options.host}:{options.port}",
-        "--workers", str(options.workers), "--access-logfile", "-", "--forwarded-allow-ips", "127.0.0.1",
+        "gunicorn",
+        "config.wsgi:application",
+        "--bind",
+        f"{options.host}:{options.port}",
+        "--workers",
+        str(options.workers),
+        "--access-logfile",
+        "-",
+        "--forwarded-allow-ips",
+        "127.0.0.1",
     ]
     run()
 

@@ -32,8 +32,13 @@ def organisation(name, country="NO", kind="municipality"):
 
 def programme(org, method, slug, **extra):
     prog = Programme.objects.create(
-        organisation=org, name=f"Programme {org.name}", slug=slug, starts_on=date(2025, 1, 1),
-        ends_on=date(2027, 12, 31), method=method, **extra,
+        organisation=org,
+        name=f"Programme {org.name}",
+        slug=slug,
+        starts_on=date(2025, 1, 1),
+        ends_on=date(2027, 12, 31),
+        method=method,
+        **extra,
     )
     return prog
 
@@ -50,9 +55,14 @@ def empty_cache():
 @pytest.fixture
 def world(db):
     innocities, guide = load_shipped_methods()
-    halden, sarpsborg, eskilstuna = organisation("Halden"), organisation("Sarpsborg"), organisation(
-        "Eskilstuna", country="SE")
-    w = SimpleNamespace(method=innocities, guide=guide, halden=halden, sarpsborg=sarpsborg, eskilstuna=eskilstuna)
+    halden, sarpsborg, eskilstuna = (
+        organisation("Halden"),
+        organisation("Sarpsborg"),
+        organisation("Eskilstuna", country="SE"),
+    )
+    w = SimpleNamespace(
+        method=innocities, guide=guide, halden=halden, sarpsborg=sarpsborg, eskilstuna=eskilstuna
+    )
     w.admin = person("admin@halden.example", "Astrid Admin", halden, Role.ADMIN)
     w.coordinator = person("coordinator@halden.example", "Ingrid Halvorsen", halden, Role.COORDINATOR)
     w.lead = person("lead@halden.example", "Lars Lead", halden, Role.PROJECT_LEAD)
@@ -61,12 +71,18 @@ def world(db):
     w.partner = person("partner@halden.example", "Petra Partner", halden, Role.PARTNER)
     w.sarpsborg_member = person("member@sarpsborg.example", "Sara Sarpsborg", sarpsborg, Role.MEMBER)
     w.eskilstuna = eskilstuna
-    w.eskilstuna_coordinator = person("coordinator@eskilstuna.example", "Erik Eskilstuna", eskilstuna,
-                                      Role.COORDINATOR)
+    w.eskilstuna_coordinator = person(
+        "coordinator@eskilstuna.example", "Erik Eskilstuna", eskilstuna, Role.COORDINATOR
+    )
     w.operator = person("operator@innocities.example", "Olga Operator")
     w.outsider = person("nobody@example.com", "No Membership")
-    w.network = create_network(name="Østfold cluster", description="", operators=[w.operator],
-                               members=[halden, sarpsborg], actor=None)
+    w.network = create_network(
+        name="Østfold cluster",
+        description="",
+        operators=[w.operator],
+        members=[halden, sarpsborg],
+        actor=None,
+    )
     w.energy = FocusArea.objects.create(key="energy", name={"en": "Energy", "sv": "Energi", "nb": "Energi"})
     w.water = FocusArea.objects.create(key="water", name={"en": "Water", "sv": "Vatten", "nb": "Vann"})
     w.programme = programme(halden, innocities, "halden")
@@ -77,10 +93,18 @@ def world(db):
     w.eskilstuna_programme = programme(eskilstuna, guide, "eskilstuna")
     w.goal = StrategicGoal.objects.create(organisation=halden, title="Klimanøytral kommune 2030")
 
-    def project(org=halden, prog=None, title="Landstrøm i Halden havn", visibility="private", lead=None, **extra):
+    def project(
+        org=halden, prog=None, title="Landstrøm i Halden havn", visibility="private", lead=None, **extra
+    ):
         return actions.create_project(
-            organisation=org, programme=prog or w.programme, actor=lead or w.lead, lead=lead or w.lead,
-            title=title, summary="Shore power for ships at berth.", visibility=visibility, **extra,
+            organisation=org,
+            programme=prog or w.programme,
+            actor=lead or w.lead,
+            lead=lead or w.lead,
+            title=title,
+            summary="Shore power for ships at berth.",
+            visibility=visibility,
+            **extra,
         )
 
     w.make_project = project
@@ -89,26 +113,51 @@ def world(db):
     w.network_project = project(title="Delte elsykler", visibility="network")
     actions.set_team_member(project=w.private, user=w.member, role=TeamRole.MEMBER, actor=w.coordinator)
     actions.set_team_member(project=w.private, user=w.partner, role=TeamRole.PARTNER, actor=w.coordinator)
-    w.sarpsborg_private = project(sarpsborg, w.sarpsborg_programme, "Sarpsborg private", lead=w.sarpsborg_member)
-    w.sarpsborg_network = project(sarpsborg, w.sarpsborg_programme, "Sarpsborg shared", visibility="network",
-                                  lead=w.sarpsborg_member)
-    w.eskilstuna_private = project(eskilstuna, w.eskilstuna_programme, "Digital hemtjänst",
-                                   lead=w.eskilstuna_coordinator)
-    w.eskilstuna_public = project(eskilstuna, w.eskilstuna_programme, "Smarta vattenmätare",
-                                  visibility="public", lead=w.eskilstuna_coordinator)
+    w.sarpsborg_private = project(
+        sarpsborg, w.sarpsborg_programme, "Sarpsborg private", lead=w.sarpsborg_member
+    )
+    w.sarpsborg_network = project(
+        sarpsborg, w.sarpsborg_programme, "Sarpsborg shared", visibility="network", lead=w.sarpsborg_member
+    )
+    w.eskilstuna_private = project(
+        eskilstuna, w.eskilstuna_programme, "Digital hemtjänst", lead=w.eskilstuna_coordinator
+    )
+    w.eskilstuna_public = project(
+        eskilstuna,
+        w.eskilstuna_programme,
+        "Smarta vattenmätare",
+        visibility="public",
+        lead=w.eskilstuna_coordinator,
+    )
     w.challenge = actions.create_challenge(
-        organisation=halden, programme=w.programme, actor=w.coordinator, title="Mindre vannlekkasje",
-        description="Vi mister 30 % av vannet i ledningsnettet.", status="open",
+        organisation=halden,
+        programme=w.programme,
+        actor=w.coordinator,
+        title="Mindre vannlekkasje",
+        description="Vi mister 30 % av vannet i ledningsnettet.",
+        status="open",
     )
-    w.idea = actions.submit_idea(organisation=halden, actor=w.member, challenge=w.challenge,
-                                 title="Akustiske lekkasjesensorer", description="Sensorer på kumlokk.")
+    w.idea = actions.submit_idea(
+        organisation=halden,
+        actor=w.member,
+        challenge=w.challenge,
+        title="Akustiske lekkasjesensorer",
+        description="Sensorer på kumlokk.",
+    )
     w.eskilstuna_challenge = actions.create_challenge(
-        organisation=eskilstuna, programme=w.eskilstuna_programme, actor=w.eskilstuna_coordinator,
-        title="Ensamhet bland äldre", description="Många äldre upplever ensamhet.",
+        organisation=eskilstuna,
+        programme=w.eskilstuna_programme,
+        actor=w.eskilstuna_coordinator,
+        title="Ensamhet bland äldre",
+        description="Många äldre upplever ensamhet.",
     )
-    w.eskilstuna_idea = actions.submit_idea(organisation=eskilstuna, actor=w.eskilstuna_coordinator,
-                                            programme=w.eskilstuna_programme, title="Digitala fikastunder",
-                                            description="Videosamtal i grupp.")
+    w.eskilstuna_idea = actions.submit_idea(
+        organisation=eskilstuna,
+        actor=w.eskilstuna_coordinator,
+        programme=w.eskilstuna_programme,
+        title="Digitala fikastunder",
+        description="Videosamtal i grupp.",
+    )
     import_municipalities(countries=("NO",))
     return w
 

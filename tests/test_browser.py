@@ -12,11 +12,21 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--headless", "--disable-gpu", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-        "--disable-dev-shm-usage"]
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
-        "resultTypes": ["violations"]}
+ARGS = [
+    "--no-sandbox",
+    "--headless",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+WCAG = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],
+}
 
 
 @pytest.fixture(scope="module")
@@ -34,12 +44,18 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server):
-    context = browser.new_context(base_url=live_server.url, locale="en-GB", viewport={"width": 1366, "height": 900})
+    context = browser.new_context(
+        base_url=live_server.url, locale="en-GB", viewport={"width": 1366, "height": 900}
+    )
     page = context.new_page()
     page.set_default_timeout(15000)
     page.csp_errors = []
-    page.on("console", lambda message: page.csp_errors.append(message.text)
-            if "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: (
+            page.csp_errors.append(message.text) if "Content Security Policy" in message.text else None
+        ),
+    )
     yield page
     context.close()
 
@@ -109,9 +125,22 @@ def test_board_filter_works_without_javascript(world, browser, live_server):
     context.close()
 
 
-AXE_PAGES = ["/my-work/", "/programmes/", "/programmes/halden/", "/programmes/halden/board/", "/challenges/",
-             "/challenges/new/", "/ideas/", "/ideas/new/", "/projects/", "/projects/new/", "/organisations/",
-             "/organisations/halden/", "/programmes/methods/", "/programmes/halden/method/"]
+AXE_PAGES = [
+    "/my-work/",
+    "/programmes/",
+    "/programmes/halden/",
+    "/programmes/halden/board/",
+    "/challenges/",
+    "/challenges/new/",
+    "/ideas/",
+    "/ideas/new/",
+    "/projects/",
+    "/projects/new/",
+    "/organisations/",
+    "/organisations/halden/",
+    "/programmes/methods/",
+    "/programmes/halden/method/",
+]
 
 
 def test_pages_have_no_axe_violations(world, page):
@@ -124,14 +153,21 @@ def test_pages_have_no_axe_violations(world, page):
     found = {"/accounts/login/": axe.run(page, options=WCAG).response["violations"]}
     sign_in(page, "coordinator@halden.example", PASSWORD)
     urls = AXE_PAGES + [
-        f"/projects/{world.private.pk}/", f"/projects/{world.private.pk}/gate/",
-        f"/challenges/{world.challenge.pk}/", f"/ideas/{world.idea.pk}/", f"/programmes/methods/{world.method.pk}/",
+        f"/projects/{world.private.pk}/",
+        f"/projects/{world.private.pk}/gate/",
+        f"/challenges/{world.challenge.pk}/",
+        f"/ideas/{world.idea.pk}/",
+        f"/programmes/methods/{world.method.pk}/",
         f"/projects/{world.private.pk}/edit/",
     ]
     for url in urls:
         page.goto(url)
         found[url] = axe.run(page, options=WCAG).response["violations"]
-    summary = {url: [(v["id"], len(v["nodes"])) for v in violations] for url, violations in found.items() if violations}
+    summary = {
+        url: [(v["id"], len(v["nodes"])) for v in violations]
+        for url, violations in found.items()
+        if violations
+    }
     assert summary == {}
     assert page.csp_errors == []
 

@@ -34,8 +34,14 @@ def test_load_methods_ships_both_methods_once(db):
 
 def test_create_organisation_with_its_first_admin(db):
     call_command("import-municipalities", country=["SE"])
-    call_command("create-organisation", "Nyköpings kommun", country="SE", code="0480",
-                 admin_email="Admin@Nykoping.example", admin_name="Nina Admin")
+    call_command(
+        "create-organisation",
+        "Nyköpings kommun",
+        country="SE",
+        code="0480",
+        admin_email="Admin@Nykoping.example",
+        admin_name="Nina Admin",
+    )
     organisation = Organisation.objects.get(name="Nyköpings kommun")
     assert organisation.slug == "nykopings-kommun" and organisation.official_code == "0480"
     membership = organisation.memberships.get()
@@ -45,8 +51,9 @@ def test_create_organisation_with_its_first_admin(db):
 
 def test_create_organisation_refuses_an_unknown_code(db):
     with pytest.raises(CommandError):
-        call_command("create-organisation", "X", country="SE", code="9999", admin_email="a@x.example",
-                     admin_name="A")
+        call_command(
+            "create-organisation", "X", country="SE", code="9999", admin_email="a@x.example", admin_name="A"
+        )
     assert not Organisation.objects.exists()
 
 

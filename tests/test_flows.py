@@ -11,20 +11,38 @@ from innocities.programmes.models import Criterion
 
 def test_challenge_to_idea_to_project_to_gate_to_board(world, login):
     client = login(world.coordinator)
-    client.post(reverse("pipeline:challenge_create"), {
-        "organisation": "halden", "title": "Tomme ferger om natten", "programme": world.programme.pk,
-        "description": "Fergene går tomme.", "status": "open", "visibility": "private",
-    })
+    client.post(
+        reverse("pipeline:challenge_create"),
+        {
+            "organisation": "halden",
+            "title": "Tomme ferger om natten",
+            "programme": world.programme.pk,
+            "description": "Fergene går tomme.",
+            "status": "open",
+            "visibility": "private",
+        },
+    )
     challenge = Challenge.objects.get(title="Tomme ferger om natten")
-    client.post(reverse("pipeline:idea_create"), {
-        "organisation": "halden", "title": "Ferge på bestilling", "description": "Bestill via app.",
-        "challenge": challenge.pk, "visibility": "private",
-    })
+    client.post(
+        reverse("pipeline:idea_create"),
+        {
+            "organisation": "halden",
+            "title": "Ferge på bestilling",
+            "description": "Bestill via app.",
+            "challenge": challenge.pk,
+            "visibility": "private",
+        },
+    )
     idea = Idea.objects.get(title="Ferge på bestilling")
     assert idea.programme == world.programme
-    response = client.post(reverse("pipeline:idea_promote", args=[idea.pk]), {
-        "title": "Bestillingsferge", "summary": "Pilot med bestillingsferge.", "focus_area": world.energy.pk,
-    })
+    response = client.post(
+        reverse("pipeline:idea_promote", args=[idea.pk]),
+        {
+            "title": "Bestillingsferge",
+            "summary": "Pilot med bestillingsferge.",
+            "focus_area": world.energy.pk,
+        },
+    )
     project = Project.objects.get(title="Bestillingsferge")
     assert response["Location"] == project.get_absolute_url()
     idea.refresh_from_db()
@@ -33,9 +51,13 @@ def test_challenge_to_idea_to_project_to_gate_to_board(world, login):
     assert _column_of(board, project) == "1"
 
     gate = project.phase.gate
-    data = {"decision": "go_conditions", "conditions": "Involve the ferry crews.",
-            "reasoning": "Travel data shows the need.", "decided_on": "2026-03-01",
-            "decision_makers": [world.leader.pk, world.coordinator.pk]}
+    data = {
+        "decision": "go_conditions",
+        "conditions": "Involve the ferry crews.",
+        "reasoning": "Travel data shows the need.",
+        "decided_on": "2026-03-01",
+        "decision_makers": [world.leader.pk, world.coordinator.pk],
+    }
     data.update({f"must_{c.pk}": "on" for c in gate.criteria.filter(kind="must")})
     client.post(reverse("pipeline:gate", args=[project.pk]), data)
     page = client.get(project.get_absolute_url()).content.decode()
@@ -62,7 +84,9 @@ def test_board_filters_by_focus_area_status_and_text(world, login):
 
 
 def test_board_answers_htmx_with_only_the_columns(world, login):
-    response = login(world.coordinator).get(reverse("pipeline:board", args=["halden"]), HTTP_HX_REQUEST="true")
+    response = login(world.coordinator).get(
+        reverse("pipeline:board", args=["halden"]), HTTP_HX_REQUEST="true"
+    )
     page = response.content.decode()
     assert 'id="board"' in page and "<html" not in page
 
@@ -78,10 +102,14 @@ def test_adapting_the_method_affects_only_this_programme(world, login):
     assert world.private.method == copy and world.private.phase.method == copy
 
     phase = copy.phases.get(order=1)
-    client.post(reverse("programmes:phase_rename", args=["halden", phase.pk]),
-                {"name_sv": "Behov", "name_nb": "Behovet", "name_en": "The need"})
-    client.post(reverse("programmes:criterion_add", args=["halden", phase.pk]),
-                {"kind": "must", "text": "Brukerrådet er hørt", "evidence": "Referat"})
+    client.post(
+        reverse("programmes:phase_rename", args=["halden", phase.pk]),
+        {"name_sv": "Behov", "name_nb": "Behovet", "name_en": "The need"},
+    )
+    client.post(
+        reverse("programmes:criterion_add", args=["halden", phase.pk]),
+        {"kind": "must", "text": "Brukerrådet er hørt", "evidence": "Referat"},
+    )
     removed = phase.gate.criteria.filter(kind="should").first()
     client.post(reverse("programmes:criterion_remove", args=["halden", removed.pk]))
     phase.refresh_from_db()
@@ -96,8 +124,9 @@ def test_adapting_the_method_affects_only_this_programme(world, login):
 
 def test_the_shipped_method_cannot_be_edited(world, login):
     phase = world.method.phases.get(order=1)
-    response = login(world.coordinator).post(reverse("programmes:phase_rename", args=["halden", phase.pk]),
-                                             {"name_en": "Hacked"})
+    response = login(world.coordinator).post(
+        reverse("programmes:phase_rename", args=["halden", phase.pk]), {"name_en": "Hacked"}
+    )
     assert response.status_code == 403
     phase.refresh_from_db()
     assert phase.name["en"] != "Hacked"
@@ -108,7 +137,12 @@ def test_a_gate_decision_keeps_the_criteria_it_was_decided_under(world, login):
 
     client = login(world.coordinator)
     gate = world.private.phase.gate
-    data = {"decision": "go", "reasoning": "OK", "decided_on": "2026-03-01", "decision_makers": [world.leader.pk]}
+    data = {
+        "decision": "go",
+        "reasoning": "OK",
+        "decided_on": "2026-03-01",
+        "decision_makers": [world.leader.pk],
+    }
     data.update({f"must_{c.pk}": "on" for c in gate.criteria.filter(kind="must")})
     client.post(reverse("pipeline:gate", args=[world.private.pk]), data)
     decision = world.private.gate_decisions.get()
@@ -129,10 +163,17 @@ def test_creating_an_organisation_offers_the_official_municipalities(world, logi
     from innocities.organisations.models import Municipality
 
     halden = Municipality.objects.get(country="NO", code="3101")
-    client.post(reverse("organisations:create"), {
-        "name": "Halden kommune", "kind": "municipality", "country": "NO", "municipality": halden.pk,
-        "admin_name": "Ada Admin", "admin_email": "ada@halden.example",
-    })
+    client.post(
+        reverse("organisations:create"),
+        {
+            "name": "Halden kommune",
+            "kind": "municipality",
+            "country": "NO",
+            "municipality": halden.pk,
+            "admin_name": "Ada Admin",
+            "admin_email": "ada@halden.example",
+        },
+    )
     organisation = Organisation.objects.get(name="Halden kommune")
     assert organisation.official_code == "3101" and str(organisation.code_valid_from) == "2024-01-01"
     assert organisation.memberships.get().user.email == "ada@halden.example"
@@ -141,11 +182,17 @@ def test_creating_an_organisation_offers_the_official_municipalities(world, logi
 def test_a_municipality_from_another_country_is_refused(world, login):
     from innocities.organisations.models import Municipality
 
-    response = login(world.operator).post(reverse("organisations:create"), {
-        "name": "X", "kind": "municipality", "country": "SE",
-        "municipality": Municipality.objects.get(country="NO", code="3101").pk,
-        "admin_name": "A", "admin_email": "a@x.example",
-    })
+    response = login(world.operator).post(
+        reverse("organisations:create"),
+        {
+            "name": "X",
+            "kind": "municipality",
+            "country": "SE",
+            "municipality": Municipality.objects.get(country="NO", code="3101").pk,
+            "admin_name": "A",
+            "admin_email": "a@x.example",
+        },
+    )
     assert response.status_code == 200 and "not in the chosen country" in response.content.decode()
     assert not Organisation.objects.filter(name="X").exists()
 
@@ -170,12 +217,21 @@ def test_coordinator_creates_a_programme_with_own_focus_areas_and_targets(world,
     from innocities.programmes.models import Programme
 
     client = login(world.coordinator)
-    response = client.post(reverse("programmes:create"), {
-        "organisation": "halden", "name": "Havneprogrammet 2026–2028", "starts_on": "2026-01-01",
-        "ends_on": "2028-12-31", "method": world.method.pk, "focus_areas": [world.energy.pk],
-        "coordinators": [world.coordinator.pk], "steering_group": [world.leader.pk],
-        "own_focus_areas": "Arktisk logistikk", "targets_text": "Seks piloter på seks måneder\nTo implementerte",
-    })
+    response = client.post(
+        reverse("programmes:create"),
+        {
+            "organisation": "halden",
+            "name": "Havneprogrammet 2026–2028",
+            "starts_on": "2026-01-01",
+            "ends_on": "2028-12-31",
+            "method": world.method.pk,
+            "focus_areas": [world.energy.pk],
+            "coordinators": [world.coordinator.pk],
+            "steering_group": [world.leader.pk],
+            "own_focus_areas": "Arktisk logistikk",
+            "targets_text": "Seks piloter på seks måneder\nTo implementerte",
+        },
+    )
     programme = Programme.objects.get(name="Havneprogrammet 2026–2028")
     assert response["Location"] == programme.get_absolute_url()
     assert programme.slug == "havneprogrammet-20262028"
@@ -188,9 +244,17 @@ def test_coordinator_creates_a_programme_with_own_focus_areas_and_targets(world,
 def test_programme_with_end_before_start_is_refused(world, login):
     from innocities.programmes.models import Programme
 
-    response = login(world.coordinator).post(reverse("programmes:create"), {
-        "organisation": "halden", "name": "Bakvendt", "starts_on": "2026-01-01", "ends_on": "2025-01-01",
-        "method": world.method.pk,
-    })
-    assert response.status_code == 200 and "The end date is before the start date." in response.content.decode()
+    response = login(world.coordinator).post(
+        reverse("programmes:create"),
+        {
+            "organisation": "halden",
+            "name": "Bakvendt",
+            "starts_on": "2026-01-01",
+            "ends_on": "2025-01-01",
+            "method": world.method.pk,
+        },
+    )
+    assert (
+        response.status_code == 200 and "The end date is before the start date." in response.content.decode()
+    )
     assert not Programme.objects.filter(name="Bakvendt").exists()

@@ -8,10 +8,17 @@ from innocities.pipeline.models import Challenge, FundingLine, GateDecision, Ide
 
 def test_challenge_without_title_rerenders_with_errors(world, login):
     before = Challenge.objects.count()
-    response = login(world.coordinator).post(reverse("pipeline:challenge_create"), {
-        "organisation": "halden", "title": "", "programme": world.programme.pk, "description": "",
-        "status": "open", "visibility": "private",
-    })
+    response = login(world.coordinator).post(
+        reverse("pipeline:challenge_create"),
+        {
+            "organisation": "halden",
+            "title": "",
+            "programme": world.programme.pk,
+            "description": "",
+            "status": "open",
+            "visibility": "private",
+        },
+    )
     assert response.status_code == 200
     page = response.content.decode()
     assert "error-summary" in page and 'aria-invalid="true"' in page
@@ -20,26 +27,40 @@ def test_challenge_without_title_rerenders_with_errors(world, login):
 
 def test_challenge_in_another_organisations_programme_is_refused(world, login):
     before = Challenge.objects.count()
-    response = login(world.coordinator).post(reverse("pipeline:challenge_create"), {
-        "organisation": "halden", "title": "T", "programme": world.eskilstuna_programme.pk, "description": "D",
-        "status": "open", "visibility": "private",
-    })
+    response = login(world.coordinator).post(
+        reverse("pipeline:challenge_create"),
+        {
+            "organisation": "halden",
+            "title": "T",
+            "programme": world.eskilstuna_programme.pk,
+            "description": "D",
+            "status": "open",
+            "visibility": "private",
+        },
+    )
     assert response.status_code == 200 and "error-summary" in response.content.decode()
     assert Challenge.objects.count() == before
 
 
 def test_idea_needs_a_programme_or_challenge(world, login):
     before = Idea.objects.count()
-    response = login(world.member).post(reverse("pipeline:idea_create"), {
-        "organisation": "halden", "title": "Idé", "description": "Beskrivelse", "visibility": "private",
-    })
+    response = login(world.member).post(
+        reverse("pipeline:idea_create"),
+        {
+            "organisation": "halden",
+            "title": "Idé",
+            "description": "Beskrivelse",
+            "visibility": "private",
+        },
+    )
     assert response.status_code == 200 and "error-summary" in response.content.decode()
     assert Idea.objects.count() == before
 
 
 def test_rejecting_an_idea_without_a_reason_is_refused(world, login):
-    response = login(world.coordinator).post(reverse("pipeline:idea_status", args=[world.idea.pk]),
-                                             {"status": "rejected", "reason": ""})
+    response = login(world.coordinator).post(
+        reverse("pipeline:idea_status", args=[world.idea.pk]), {"status": "rejected", "reason": ""}
+    )
     assert response.status_code == 400
     assert "Give a reason" in response.content.decode()
     world.idea.refresh_from_db()
@@ -48,8 +69,10 @@ def test_rejecting_an_idea_without_a_reason_is_refused(world, login):
 
 def test_rejecting_an_idea_with_a_reason_shows_it(world, login):
     client = login(world.coordinator)
-    client.post(reverse("pipeline:idea_status", args=[world.idea.pk]),
-                {"status": "rejected", "reason": "Covered by the meter project."})
+    client.post(
+        reverse("pipeline:idea_status", args=[world.idea.pk]),
+        {"status": "rejected", "reason": "Covered by the meter project."},
+    )
     world.idea.refresh_from_db()
     assert world.idea.status == "rejected"
     assert "Covered by the meter project." in client.get(world.idea.get_absolute_url()).content.decode()
@@ -57,10 +80,19 @@ def test_rejecting_an_idea_with_a_reason_shows_it(world, login):
 
 def test_project_with_end_before_start_and_bad_trl_is_refused(world, login):
     before = Project.objects.count()
-    response = login(world.coordinator).post(reverse("pipeline:project_create"), {
-        "organisation": "halden", "title": "P", "programme": world.programme.pk, "summary": "S",
-        "starts_on": "2026-05-01", "ends_on": "2026-01-01", "trl": "12", "visibility": "private",
-    })
+    response = login(world.coordinator).post(
+        reverse("pipeline:project_create"),
+        {
+            "organisation": "halden",
+            "title": "P",
+            "programme": world.programme.pk,
+            "summary": "S",
+            "starts_on": "2026-05-01",
+            "ends_on": "2026-01-01",
+            "trl": "12",
+            "visibility": "private",
+        },
+    )
     page = response.content.decode()
     assert response.status_code == 200 and "The end date is before the start date." in page
     assert Project.objects.count() == before
@@ -68,10 +100,15 @@ def test_project_with_end_before_start_and_bad_trl_is_refused(world, login):
 
 def test_gate_go_with_an_unmet_must_criterion_rerenders_and_keeps_the_input(world, login):
     before = (GateDecision.objects.count(), AuditEvent.objects.count())
-    response = login(world.coordinator).post(reverse("pipeline:gate", args=[world.private.pk]), {
-        "decision": "go", "reasoning": "My careful reasoning", "decided_on": "2026-02-01",
-        "decision_makers": [world.leader.pk],
-    })
+    response = login(world.coordinator).post(
+        reverse("pipeline:gate", args=[world.private.pk]),
+        {
+            "decision": "go",
+            "reasoning": "My careful reasoning",
+            "decided_on": "2026-02-01",
+            "decision_makers": [world.leader.pk],
+        },
+    )
     page = response.content.decode()
     assert response.status_code == 400
     assert "must-meet criterion is unmet" in page and "My careful reasoning" in page
@@ -79,19 +116,31 @@ def test_gate_go_with_an_unmet_must_criterion_rerenders_and_keeps_the_input(worl
 
 
 def test_negative_funding_is_refused(world, login):
-    response = login(world.coordinator).post(reverse("pipeline:funding_add", args=[world.private.pk]), {
-        "source": "enova", "state": "applied", "amount": "-5", "currency": "NOK",
-    })
+    response = login(world.coordinator).post(
+        reverse("pipeline:funding_add", args=[world.private.pk]),
+        {
+            "source": "enova",
+            "state": "applied",
+            "amount": "-5",
+            "currency": "NOK",
+        },
+    )
     assert response.status_code == 400
     assert not FundingLine.objects.exists()
 
 
 def test_user_written_text_is_escaped(world, login):
     client = login(world.member)
-    client.post(reverse("pipeline:idea_create"), {
-        "organisation": "halden", "title": "<script>alert(1)</script>", "description": "<b>x</b>",
-        "programme": world.programme.pk, "visibility": "private",
-    })
+    client.post(
+        reverse("pipeline:idea_create"),
+        {
+            "organisation": "halden",
+            "title": "<script>alert(1)</script>",
+            "description": "<b>x</b>",
+            "programme": world.programme.pk,
+            "visibility": "private",
+        },
+    )
     idea = Idea.objects.get(title="<script>alert(1)</script>")
     page = client.get(idea.get_absolute_url()).content.decode()
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page

@@ -15,8 +15,15 @@ def must_ids(project):
 
 def go(world, project, **extra):
     project.refresh_from_db()
-    arguments = dict(project=project, decision="go", reasoning="Need verified with data.",
-                     decided_on=date(2026, 3, 1), decision_makers=[world.leader], scores={}, actor=world.coordinator)
+    arguments = dict(
+        project=project,
+        decision="go",
+        reasoning="Need verified with data.",
+        decided_on=date(2026, 3, 1),
+        decision_makers=[world.leader],
+        scores={},
+        actor=world.coordinator,
+    )
     arguments.update(extra)
     if "met" not in arguments:
         arguments["met"] = must_ids(project)
@@ -27,8 +34,14 @@ def ready_for_every_gate(world, project):
     project.receiving_unit = "Vann og avløp"
     project.evidence_level = 3
     project.save()
-    add_funding_line(project=project, source="enova", state="applied", amount=500000, currency="NOK",
-                     actor=world.coordinator)
+    add_funding_line(
+        project=project,
+        source="enova",
+        state="applied",
+        amount=500000,
+        currency="NOK",
+        actor=world.coordinator,
+    )
     from innocities.pipeline.actions import set_team_member
 
     set_team_member(project=project, user=world.partner, role="partner", actor=world.coordinator)
@@ -107,12 +120,28 @@ def test_recycle_returns_to_an_earlier_phase_only(world):
     phase_one = world.private.method.phases.get(order=1)
     current = world.private.phase
     with pytest.raises(ValidationError):
-        decide_gate(project=world.private, decision="recycle", recycle_to=current, reasoning="r",
-                    decided_on=date(2026, 4, 1), decision_makers=[world.leader], met=set(), scores={},
-                    actor=world.coordinator)
-    decide_gate(project=world.private, decision="recycle", recycle_to=phase_one, reasoning="Need unclear.",
-                decided_on=date(2026, 4, 1), decision_makers=[world.leader], met=set(), scores={},
-                actor=world.coordinator)
+        decide_gate(
+            project=world.private,
+            decision="recycle",
+            recycle_to=current,
+            reasoning="r",
+            decided_on=date(2026, 4, 1),
+            decision_makers=[world.leader],
+            met=set(),
+            scores={},
+            actor=world.coordinator,
+        )
+    decide_gate(
+        project=world.private,
+        decision="recycle",
+        recycle_to=phase_one,
+        reasoning="Need unclear.",
+        decided_on=date(2026, 4, 1),
+        decision_makers=[world.leader],
+        met=set(),
+        scores={},
+        actor=world.coordinator,
+    )
     world.private.refresh_from_db()
     assert world.private.phase == phase_one and world.private.status == ProjectStatus.ACTIVE
 

@@ -21,14 +21,20 @@ def patterns(resolver=None, namespace=None):
 
 def other_organisations_objects(w):
     """Eskilstuna's private things, as the URL kwargs of each pattern want them."""
-    milestone = Milestone.objects.create(project=w.eskilstuna_private, title="Upphandling", due_on="2026-06-01")
+    milestone = Milestone.objects.create(
+        project=w.eskilstuna_private, title="Upphandling", due_on="2026-06-01"
+    )
     phase = w.eskilstuna_programme.method.phases.get(order=1)
     criterion = phase.gate.criteria.first()
     return {
         "project": {"pk": w.eskilstuna_private.pk, "milestone_pk": milestone.pk},
         "challenge": {"pk": w.eskilstuna_challenge.pk},
         "idea": {"pk": w.eskilstuna_idea.pk},
-        "programme": {"slug": w.eskilstuna_programme.slug, "phase_pk": phase.pk, "criterion_pk": criterion.pk},
+        "programme": {
+            "slug": w.eskilstuna_programme.slug,
+            "phase_pk": phase.pk,
+            "criterion_pk": criterion.pk,
+        },
     }
 
 
@@ -41,11 +47,24 @@ OBJECT_OF = {
     r"^programmes:(detail|edit|evaluation_add|method_adapt|phase_rename|criterion_)": "programme",
 }
 NO_PRIVATE_OBJECT = {
-    "pipeline:my_work", "pipeline:challenges", "pipeline:challenge_create", "pipeline:ideas", "pipeline:idea_create",
-    "pipeline:projects", "pipeline:project_create", "programmes:list", "programmes:create", "programmes:methods", "programmes:method",
+    "pipeline:my_work",
+    "pipeline:challenges",
+    "pipeline:challenge_create",
+    "pipeline:ideas",
+    "pipeline:idea_create",
+    "pipeline:projects",
+    "pipeline:project_create",
+    "programmes:list",
+    "programmes:create",
+    "programmes:methods",
+    "programmes:method",
     # Organisations and networks are public facts; their pages are checked for leaks below.
-    "organisations:list", "organisations:create", "organisations:detail", "organisations:member_add",
-    "organisations:goal_add", "organisations:network",
+    "organisations:list",
+    "organisations:create",
+    "organisations:detail",
+    "organisations:member_add",
+    "organisations:goal_add",
+    "organisations:network",
 }
 
 
@@ -86,17 +105,32 @@ def test_the_method_copy_of_another_programme_is_404(world, login):
 
     copy = adapt_method(programme=world.eskilstuna_programme, actor=world.eskilstuna_coordinator)
     assert login(world.coordinator).get(reverse("programmes:method", args=[copy.pk])).status_code == 404
-    assert login(world.eskilstuna_coordinator).get(reverse("programmes:method", args=[copy.pk])).status_code == 200
+    assert (
+        login(world.eskilstuna_coordinator).get(reverse("programmes:method", args=[copy.pk])).status_code
+        == 200
+    )
 
 
 SECRETS = ["Digital hemtjänst", "Ensamhet bland äldre", "Digitala fikastunder", "Sarpsborg private"]
 
 
-@pytest.mark.parametrize("url", [
-    "/my-work/", "/projects/", "/projects/?scope=all", "/challenges/?scope=all", "/ideas/?scope=all",
-    "/programmes/", "/programmes/halden/board/", "/organisations/", "/organisations/eskilstuna/",
-    "/organisations/sarpsborg/", "/organisations/networks/ostfold-cluster/", "/projects/?scope=all&q=a",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/my-work/",
+        "/projects/",
+        "/projects/?scope=all",
+        "/challenges/?scope=all",
+        "/ideas/?scope=all",
+        "/programmes/",
+        "/programmes/halden/board/",
+        "/organisations/",
+        "/organisations/eskilstuna/",
+        "/organisations/sarpsborg/",
+        "/organisations/networks/ostfold-cluster/",
+        "/projects/?scope=all&q=a",
+    ],
+)
 def test_list_pages_never_show_another_organisations_private_work(world, login, url):
     response = login(world.coordinator).get(url)
     assert response.status_code == 200
@@ -121,8 +155,10 @@ def test_network_work_is_hidden_outside_the_network(world, login):
 
 def test_organisation_admin_pages_of_another_organisation_refuse(world, login):
     client = login(world.admin)
-    response = client.post(reverse("organisations:member_add", args=["eskilstuna"]),
-                           {"full_name": "X", "email": "x@example.com", "role": "admin"})
+    response = client.post(
+        reverse("organisations:member_add", args=["eskilstuna"]),
+        {"full_name": "X", "email": "x@example.com", "role": "admin"},
+    )
     assert response.status_code == 403
     assert not world.eskilstuna.memberships.filter(user__email="x@example.com").exists()
     page = client.get(reverse("organisations:detail", args=["eskilstuna"])).content.decode()

@@ -6,20 +6,47 @@ from django.test.utils import CaptureQueriesContext
 
 from innocities.pipeline import actions
 
-PAGES = ["/programmes/halden/board/", "/projects/", "/projects/?scope=all", "/challenges/", "/ideas/",
-         "/my-work/", "/programmes/", "/programmes/halden/", "/organisations/", "/organisations/halden/"]
+PAGES = [
+    "/programmes/halden/board/",
+    "/projects/",
+    "/projects/?scope=all",
+    "/challenges/",
+    "/ideas/",
+    "/my-work/",
+    "/programmes/",
+    "/programmes/halden/",
+    "/organisations/",
+    "/organisations/halden/",
+]
 
 
 def add_work(world, n):
     for i in range(n):
-        project = world.make_project(title=f"Prosjekt {i}", focus_area=world.energy,
-                                     visibility=["private", "network", "public"][i % 3])
-        actions.add_funding_line(project=project, source="own", state="granted", amount=1000, currency="NOK",
-                                 actor=world.coordinator)
-        challenge = actions.create_challenge(organisation=world.halden, programme=world.programme,
-                                             actor=world.coordinator, title=f"Utfordring {i}", description="d")
-        actions.submit_idea(organisation=world.halden, actor=world.member, challenge=challenge,
-                            title=f"Idé {i}", description="d")
+        project = world.make_project(
+            title=f"Prosjekt {i}", focus_area=world.energy, visibility=["private", "network", "public"][i % 3]
+        )
+        actions.add_funding_line(
+            project=project,
+            source="own",
+            state="granted",
+            amount=1000,
+            currency="NOK",
+            actor=world.coordinator,
+        )
+        challenge = actions.create_challenge(
+            organisation=world.halden,
+            programme=world.programme,
+            actor=world.coordinator,
+            title=f"Utfordring {i}",
+            description="d",
+        )
+        actions.submit_idea(
+            organisation=world.halden,
+            actor=world.member,
+            challenge=challenge,
+            title=f"Idé {i}",
+            description="d",
+        )
 
 
 def count(client, url):
@@ -43,6 +70,7 @@ def test_queries_do_not_grow_with_the_number_of_projects(world, login, url):
 def test_project_page_query_count_is_bounded(world, login):
     client = login(world.coordinator)
     for i in range(5):
-        actions.add_progress_update(project=world.private, text=f"u{i}", written_on="2026-01-0%d" % (i + 1),
-                                    actor=world.lead)
+        actions.add_progress_update(
+            project=world.private, text=f"u{i}", written_on=f"2026-01-0{i + 1}", actor=world.lead
+        )
     assert count(client, world.private.get_absolute_url()) <= 30

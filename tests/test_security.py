@@ -11,20 +11,39 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def test_production_settings_pass_check_deploy_without_warnings():
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.prod",
-           "SECRET_KEY": "k" * 20 + "-a-long-random-production-secret-9f8e7d6c5b4a3", "ALLOWED_HOSTS": "innocities.example"}
-    result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.prod",
+        "SECRET_KEY": "k" * 20 + "-a-long-random-production-secret-9f8e7d6c5b4a3",
+        "ALLOWED_HOSTS": "innocities.example",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
 
 
 def test_production_settings_are_strict():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.prod", "SECRET_KEY": "x" * 60}
-    code = ("from django.conf import settings as s; "
-            "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS, s.SECURE_SSL_REDIRECT, s.DEBUG)")
-    result = subprocess.run([sys.executable, "-c", "import django; django.setup(); " + code], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=60)
+    code = (
+        "from django.conf import settings as s; "
+        "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS, "
+        "s.SECURE_SSL_REDIRECT, s.DEBUG)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); " + code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.stdout.split() == ["True", "True", "31536000", "True", "False"], result.stderr
 
 
@@ -49,11 +68,15 @@ def test_templates_have_no_inline_scripts_or_styles():
 def test_login_is_rate_limited_after_repeated_failures(world, client):
     url = reverse("account_login")
     for _ in range(5):
-        page = client.post(url, {"login": "coordinator@halden.example", "password": "wrong"},
-                           HTTP_ACCEPT_LANGUAGE="en").content.decode()
+        page = client.post(
+            url, {"login": "coordinator@halden.example", "password": "wrong"}, HTTP_ACCEPT_LANGUAGE="en"
+        ).content.decode()
         assert "Too many failed login attempts" not in page
-    response = client.post(url, {"login": "coordinator@halden.example", "password": "correct-horse-battery"},
-                           HTTP_ACCEPT_LANGUAGE="en")
+    response = client.post(
+        url,
+        {"login": "coordinator@halden.example", "password": "correct-horse-battery"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
     assert "Too many failed login attempts" in response.content.decode()
     assert "_auth_user_id" not in client.session
 
@@ -67,8 +90,9 @@ def test_email_login_works_and_wrong_password_is_refused(world, client):
 
 
 def test_signup_is_closed(db, client):
-    response = client.post(reverse("account_signup"), {"email": "new@example.com", "password1": "x" * 12,
-                                                       "password2": "x" * 12})
+    client.post(
+        reverse("account_signup"), {"email": "new@example.com", "password1": "x" * 12, "password2": "x" * 12}
+    )
     from innocities.accounts.models import User
 
     assert not User.objects.filter(email="new@example.com").exists()
@@ -83,8 +107,12 @@ def test_a_person_can_turn_on_totp_two_factor_authentication(world, client):
     from allauth.mfa.models import Authenticator
     from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
 
-    client.post(reverse("account_login"), {"login": "coordinator@halden.example", "password": "correct-horse-battery"})
-    client.post(reverse("account_reauthenticate"), {"password": "correct-horse-battery"})  # MFA asks for it again
+    client.post(
+        reverse("account_login"), {"login": "coordinator@halden.example", "password": "correct-horse-battery"}
+    )
+    client.post(
+        reverse("account_reauthenticate"), {"password": "correct-horse-battery"}
+    )  # MFA asks for it again
     assert client.get(reverse("mfa_activate_totp")).status_code == 200
     secret = client.session["mfa.totp.secret"]
     counters = list(yield_hotp_counters_from_time())
@@ -93,7 +121,8 @@ def test_a_person_can_turn_on_totp_two_factor_authentication(world, client):
     assert Authenticator.objects.filter(user=world.coordinator, type="totp").exists()
 
     client.logout()
-    response = client.post(reverse("account_login"),
-                           {"login": "coordinator@halden.example", "password": "correct-horse-battery"})
+    response = client.post(
+        reverse("account_login"), {"login": "coordinator@halden.example", "password": "correct-horse-battery"}
+    )
     assert "_auth_user_id" not in client.session
     assert response.status_code == 302 and "2fa" in response["Location"]

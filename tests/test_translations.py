@@ -39,8 +39,11 @@ def entries(path):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_catalogue_is_complete(language):
-    missing = [msgid for msgid, strs, fuzzy, _ in entries(LOCALE / language / "LC_MESSAGES" / "django.po")
-               if fuzzy or not all(strs)]
+    missing = [
+        msgid
+        for msgid, strs, fuzzy, _ in entries(LOCALE / language / "LC_MESSAGES" / "django.po")
+        if fuzzy or not all(strs)
+    ]
     assert missing == [], f"{len(missing)} untranslated in {language}: {missing[:10]}"
 
 
@@ -60,8 +63,11 @@ def test_compiled_catalogue_matches_the_source(language):
     folder = LOCALE / language / "LC_MESSAGES"
     with (folder / "django.mo").open("rb") as handle:
         compiled = gettext.GNUTranslations(handle)
-    stale = [msgid for msgid, strs, _fuzzy, plural in entries(folder / "django.po")
-             if not plural and compiled.gettext(msgid) != strs[0]]
+    stale = [
+        msgid
+        for msgid, strs, _fuzzy, plural in entries(folder / "django.po")
+        if not plural and compiled.gettext(msgid) != strs[0]
+    ]
     assert stale == [], "run `make compile-messages`"
 
 

@@ -68,7 +68,9 @@ class Membership(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["user", "organisation"], name="one_membership_per_org")]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organisation"], name="one_membership_per_org")
+        ]
         ordering = ["organisation__name", "user__full_name"]
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")

@@ -50,8 +50,14 @@ def roles_of(user) -> Roles:
     full = [org for org, role in by_org.items() if role in FULL_ROLES]
     operated = set(user.operated_networks.values_list("pk", flat=True))
     peers = set(
-        Network.members.through.objects.filter(network__members__in=full).values_list("organisation_id", flat=True)
-    ) | set(Network.members.through.objects.filter(network_id__in=operated).values_list("organisation_id", flat=True))
+        Network.members.through.objects.filter(network__members__in=full).values_list(
+            "organisation_id", flat=True
+        )
+    ) | set(
+        Network.members.through.objects.filter(network_id__in=operated).values_list(
+            "organisation_id", flat=True
+        )
+    )
     roles = Roles(
         by_org=by_org,
         network_org_ids=frozenset(peers),

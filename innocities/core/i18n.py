@@ -18,8 +18,9 @@ def pick(texts: dict | str | None, language: str | None = None) -> str:
     return next((value for value in texts.values() if value), "")
 
 
-NORDIC = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o", "Æ": "Ae", "Ø": "O", "Å": "A",
-                        "Ä": "A", "Ö": "O"})
+NORDIC = str.maketrans(
+    {"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o", "Æ": "Ae", "Ø": "O", "Å": "A", "Ä": "A", "Ö": "O"}
+)
 
 
 def nordic_slug(text: str, max_length: int = 70) -> str:

@@ -55,8 +55,11 @@ GOING = (Decision.GO, Decision.GO_WITH_CONDITIONS)
 STEP_DAYS = {1: (35, 100), 2: (40, 110), 3: (45, 120), 4: (90, 200), 5: (60, 150)}
 # Days between the last decision and the demo's today, by final status.
 TAIL_DAYS = {
-    ProjectStatus.ACTIVE: (5, 150), ProjectStatus.ON_HOLD: (10, 200), ProjectStatus.STOPPED: (20, 400),
-    ProjectStatus.IMPLEMENTED: (20, 300), ProjectStatus.SCALED: (120, 420),
+    ProjectStatus.ACTIVE: (5, 150),
+    ProjectStatus.ON_HOLD: (10, 200),
+    ProjectStatus.STOPPED: (20, 400),
+    ProjectStatus.IMPLEMENTED: (20, 300),
+    ProjectStatus.SCALED: (120, 420),
 }
 TRL_BY_PHASE = {1: (2, 3), 2: (3, 4), 3: (4, 5), 4: (5, 7), 5: (7, 8), 6: (8, 9)}
 TECHNICAL_AREAS = {"energy", "mobility", "water", "buildings", "arctic-logistics"}
@@ -210,29 +213,43 @@ class _Demo:
         for od in data.ORGANISATIONS:
             admin_email = od["members"][0][0]
             organisation = create_organisation(
-                name=od["name"], kind=od["kind"], country=od["country"], actor=operator,
+                name=od["name"],
+                kind=od["kind"],
+                country=od["country"],
+                actor=operator,
                 municipality=municipalities[(od["country"], od["code"])] if od["code"] else None,
-                admin_email=admin_email, admin_name=data.PEOPLE[admin_email][0], description=od["description"],
+                admin_email=admin_email,
+                admin_name=data.PEOPLE[admin_email][0],
+                description=od["description"],
             )
             if organisation.slug != od["slug"]:
                 Organisation.objects.filter(pk=organisation.pk).update(slug=od["slug"])
                 organisation.slug = od["slug"]
             self.orgs[od["slug"]] = organisation
             for email, role in od["members"][1:]:
-                set_membership(organisation=organisation, email=email, full_name=data.PEOPLE[email][0], role=role,
-                               actor=operator)
+                set_membership(
+                    organisation=organisation,
+                    email=email,
+                    full_name=data.PEOPLE[email][0],
+                    role=role,
+                    actor=operator,
+                )
             admin = self.users[admin_email]
             for title, description, areas in od["goals"]:
-                goal = add_strategic_goal(organisation=organisation, title=title, description=description,
-                                          actor=admin)
+                goal = add_strategic_goal(
+                    organisation=organisation, title=title, description=description, actor=admin
+                )
                 self.goals[od["slug"]].append((goal, areas))
         self.counts["organisations"] = len(self.orgs)
 
     def _network(self):
         nd = data.NETWORK
         network = create_network(
-            name=nd["name"], description=nd["description"], operators=[self.users[data.OPERATOR_EMAIL]],
-            members=[self.orgs[slug] for slug in nd["members"]], actor=self.users[data.OPERATOR_EMAIL],
+            name=nd["name"],
+            description=nd["description"],
+            operators=[self.users[data.OPERATOR_EMAIL]],
+            members=[self.orgs[slug] for slug in nd["members"]],
+            actor=self.users[data.OPERATOR_EMAIL],
         )
         if network.slug != nd["slug"]:
             Network.objects.filter(pk=network.pk).update(slug=nd["slug"])
@@ -264,8 +281,12 @@ class _Demo:
             programme = Programme.objects.create(
                 organisation=None if pd.get("network") else self.orgs[pd["organisation"]],
                 network=self.network if pd.get("network") else None,
-                name=pd["name"], slug=pd["slug"], description=pd["description"],
-                starts_on=pd["starts_on"], ends_on=pd["ends_on"], method=self.methods[pd["method"]],
+                name=pd["name"],
+                slug=pd["slug"],
+                description=pd["description"],
+                starts_on=pd["starts_on"],
+                ends_on=pd["ends_on"],
+                method=self.methods[pd["method"]],
             )
             programme.focus_areas.set([self.focus[key] for key in pd["focus"]])
             self.coordinators[pd["key"]] = [self.users[email] for email in pd["coordinators"]]
@@ -276,8 +297,13 @@ class _Demo:
                 ProgrammeTarget(programme=programme, text=text, due_on=due) for text, due in pd["targets"]
             )
             for held_on, summary, decisions in pd["evaluations"]:
-                evaluation = record_evaluation(programme=programme, held_on=held_on, summary=summary,
-                                               decisions=decisions, actor=self.coordinators[pd["key"]][0])
+                evaluation = record_evaluation(
+                    programme=programme,
+                    held_on=held_on,
+                    summary=summary,
+                    decisions=decisions,
+                    actor=self.coordinators[pd["key"]][0],
+                )
                 self.stamps[AnnualEvaluation].append((evaluation, _at(held_on, 14), None))
             self.programmes[pd["key"]] = programme
         self.counts["programmes"] = len(self.programmes)
@@ -302,12 +328,21 @@ class _Demo:
                 else:
                     created = pd["starts_on"] + timedelta(days=rng.randint(5, 200))
                 challenge = pipeline.create_challenge(
-                    organisation=self.orgs[slug], actor=self._coordinator_of(slug), programme=programme,
-                    focus_area=self.focus[area], title=title, description=description, evidence=evidence,
-                    strategic_goal=self._goals_for(slug, area)[0], status=status, visibility=visibility,
+                    organisation=self.orgs[slug],
+                    actor=self._coordinator_of(slug),
+                    programme=programme,
+                    focus_area=self.focus[area],
+                    title=title,
+                    description=description,
+                    evidence=evidence,
+                    strategic_goal=self._goals_for(slug, area)[0],
+                    status=status,
+                    visibility=visibility,
                 )
                 self.challenges[(pd["key"], slug)].append((challenge, area, status, created))
-                updated = created if status == "draft" else min(TODAY, created + timedelta(days=rng.randint(1, 60)))
+                updated = created
+                if status != "draft":
+                    updated = min(TODAY, created + timedelta(days=rng.randint(1, 60)))
                 self.stamps[Challenge].append((challenge, _at(created, 10), _at(updated, 11)))
                 self.counts["challenges"] += 1
 
@@ -327,7 +362,8 @@ class _Demo:
             programme = self.programmes[pd["key"]]
             for slug, area, status, title, description, reason in data.IDEAS[pd["key"]]:
                 organisation = self.orgs[slug]
-                submitted = pd["starts_on"] + timedelta(days=rng.randint(10, (TODAY - pd["starts_on"]).days - 20))
+                span = (TODAY - pd["starts_on"]).days - 20
+                submitted = pd["starts_on"] + timedelta(days=rng.randint(10, span))
                 challenge, created = self._challenge_for(pd["key"], slug, area, submitted)
                 in_network = slug in data.NETWORK["members"]
                 visibility = rng.choices(
@@ -335,17 +371,23 @@ class _Demo:
                     [35, 15 if in_network else 0, 50],
                 )[0]
                 idea = pipeline.submit_idea(
-                    organisation=organisation, actor=self.users[rng.choice(self._submitters(slug))],
-                    programme=programme, challenge=challenge, title=title, description=description,
+                    organisation=organisation,
+                    actor=self.users[rng.choice(self._submitters(slug))],
+                    programme=programme,
+                    challenge=challenge,
+                    title=title,
+                    description=description,
                     visibility=visibility,
                 )
                 decided = submitted
                 if status != IdeaStatus.NEW:
                     decided = min(TODAY, submitted + timedelta(days=rng.randint(7, 90)))
-                    pipeline.set_idea_status(idea=idea, status=status, reason=reason,
-                                             actor=self.coordinators[pd["key"]][0])
-                self.stamps[Idea].append((idea, _at(submitted, rng.randint(8, 21), rng.randint(0, 59)),
-                                          _at(decided, 13)))
+                    pipeline.set_idea_status(
+                        idea=idea, status=status, reason=reason, actor=self.coordinators[pd["key"]][0]
+                    )
+                self.stamps[Idea].append(
+                    (idea, _at(submitted, rng.randint(8, 21), rng.randint(0, 59)), _at(decided, 13))
+                )
                 self.counts["ideas"] += 1
 
     # --- planning projects -------------------------------------------------------------------------
@@ -373,7 +415,8 @@ class _Demo:
             areas = list(pd["focus"])
             rng.shuffle(areas)
             for i, (phase, status) in enumerate(programme_cards):
-                spec = _Spec(programme=pd, org=self.org_data[owners[i % len(owners)]], phase=phase, status=status)
+                owner = self.org_data[owners[i % len(owners)]]
+                spec = _Spec(programme=pd, org=owner, phase=phase, status=status)
                 self._plan_content(spec, areas, i)
                 self._plan_history(spec)
                 self._plan_fields(spec)
@@ -477,13 +520,18 @@ class _Demo:
         else:
             spec.ends_on = spec.start + timedelta(days=rng.randint(300, 900))
         if spec.status == ProjectStatus.SCALED:
-            spec.scaled_on = min(TODAY - timedelta(days=2), spec.dates[-1] + timedelta(days=rng.randint(60, 200)))
-            spec.scaled_on = max(spec.scaled_on, spec.dates[-1] + timedelta(days=1))
+            last = spec.dates[-1]
+            scaled_on = min(TODAY - timedelta(days=2), last + timedelta(days=rng.randint(60, 200)))
+            spec.scaled_on = max(scaled_on, last + timedelta(days=1))
 
     def _requires(self, spec: _Spec) -> set[str]:
         """What the must-meet criteria of the gates the project passes ask of it."""
-        return {requires for k in range(1, spec.passes + 1) for _id, requires in self.gates[(spec.method, k)][0]
-                if requires}
+        return {
+            requires
+            for k in range(1, spec.passes + 1)
+            for _id, requires in self.gates[(spec.method, k)][0]
+            if requires
+        }
 
     def _plan_fields(self, spec: _Spec):
         rng, phase = self.rng, spec.phase
@@ -511,10 +559,17 @@ class _Demo:
     def _plan_team(self, spec: _Spec):
         rng, slug = self.rng, spec.org["slug"]
         leads = self._people_of(slug, Role.PROJECT_LEAD, weights=data.LEAD_WEIGHT) or self._people_of(
-            slug, Role.COORDINATOR, Role.ADMIN)
+            slug, Role.COORDINATOR, Role.ADMIN
+        )
         spec.lead = rng.choice(leads)
-        pool = self._people_of(slug, Role.MEMBER, Role.PROJECT_LEAD, Role.COORDINATOR, weights=data.MEMBER_WEIGHT,
-                               exclude={spec.lead})
+        pool = self._people_of(
+            slug,
+            Role.MEMBER,
+            Role.PROJECT_LEAD,
+            Role.COORDINATOR,
+            weights=data.MEMBER_WEIGHT,
+            exclude={spec.lead},
+        )
         wanted = rng.randint(0, 1) if spec.phase == 1 else rng.randint(1, 3)
         while pool and len(spec.members) < wanted:
             email = rng.choice(pool)
@@ -535,8 +590,15 @@ class _Demo:
 
         def line(source, state, amount, currency=currency):
             note = data.FUNDING_NOTES[lang][source].format(region=spec.org["region"])
-            spec.funding.append({"source": source, "state": state, "amount": Decimal(amount),
-                                 "currency": currency, "note": note})
+            spec.funding.append(
+                {
+                    "source": source,
+                    "state": state,
+                    "amount": Decimal(amount),
+                    "currency": currency,
+                    "note": note,
+                }
+            )
 
         if country == "NO":
             if spec.area in ("health", "public-services"):
@@ -544,14 +606,25 @@ class _Demo:
             else:
                 sources = ["enova", "enova", "innovation_norway", "regional", "other"]
         else:
-            sources = ["vinnova", "vinnova", "regional", "other"] if spec.area == "energy" else [
-                "vinnova", "vinnova", "regional"]
-        amounts = {"enova": (6, 80), "innovation_norway": (4, 40), "other": (2, 30), "regional": (2, 16),
-                   "vinnova": (6, 60)}
+            sources = (
+                ["vinnova", "vinnova", "regional", "other"]
+                if spec.area == "energy"
+                else ["vinnova", "vinnova", "regional"]
+            )
+        amounts = {
+            "enova": (6, 80),
+            "innovation_norway": (4, 40),
+            "other": (2, 30),
+            "regional": (2, 16),
+            "vinnova": (6, 60),
+        }
 
         if stage >= 3 or (stage == 2 and rng.random() < 0.4):
-            line("own", FundingState.GRANTED if passes >= 3 else FundingState.PLANNED,
-                 rng.randint(10, 150) * 10_000)
+            line(
+                "own",
+                FundingState.GRANTED if passes >= 3 else FundingState.PLANNED,
+                rng.randint(10, 150) * 10_000,
+            )
         if stage >= 3:
             source = rng.choice(sources)
             if passes >= 3:
@@ -565,8 +638,11 @@ class _Demo:
             state = rng.choice([FundingState.GRANTED, FundingState.APPLIED, FundingState.REJECTED])
             line("horizon", state, rng.randint(15, 120) * 10_000, currency="EUR")
         elif passes >= 3 and rng.random() < 0.2:
-            line("regional", rng.choice([FundingState.GRANTED, FundingState.REJECTED]),
-                 rng.randint(*amounts["regional"]) * 50_000)
+            line(
+                "regional",
+                rng.choice([FundingState.GRANTED, FundingState.REJECTED]),
+                rng.randint(*amounts["regional"]) * 50_000,
+            )
         if "funding_route" in self._requires(spec) and not any(
             f["state"] != FundingState.REJECTED for f in spec.funding
         ):
@@ -589,8 +665,11 @@ class _Demo:
                 done = how == "go" or (how == "recycle" and rng.random() < 0.5)
             else:
                 due = entered + timedelta(days=rng.randint(20, 240))
-                done = (due <= TODAY - timedelta(days=7) and rng.random() < 0.6
-                        and spec.status != ProjectStatus.STOPPED)
+                done = (
+                    due <= TODAY - timedelta(days=7)
+                    and rng.random() < 0.6
+                    and spec.status != ProjectStatus.STOPPED
+                )
             done_on = None
             if done:
                 done_on = min(TODAY, max(entered, due - timedelta(days=rng.randint(0, 6))))
@@ -623,13 +702,14 @@ class _Demo:
         for offset in days:
             day = earliest + timedelta(days=offset)
             texts = [t for t in catalogue[self._phase_on(spec, day)] if t not in used] or catalogue[
-                self._phase_on(spec, day)]
+                self._phase_on(spec, day)
+            ]
             text = rng.choice(texts)
             used.add(text)
             spec.updates.append((day, text, rng.choice(team)))
 
     def _plan_visibility(self, specs: list[_Spec]):
-        """Most work is private, cluster work is shared with the network, and exactly 20 projects are public."""
+        """Most work is private, cluster work is shared with the network; exactly 20 projects are public."""
         rng = self.rng
         for spec in specs:
             if spec.programme.get("network"):
@@ -645,12 +725,14 @@ class _Demo:
             return 2 if spec.phase >= 4 else 1
 
         ranked = sorted(specs, key=lambda s: rng.random() ** (1 / weight(s)), reverse=True)
-        for spec in ranked[:data.PUBLIC_PROJECTS]:
+        for spec in ranked[: data.PUBLIC_PROJECTS]:
             spec.visibility = Visibility.PUBLIC
 
     def _plan_halden_partner(self, specs: list[_Spec]):
         """The Halden partner persona works on exactly two Halden projects, one of them private."""
-        halden = [s for s in specs if s.org["slug"] == "halden" and s.programme["key"] == "halden" and s.phase >= 2]
+        halden = [
+            s for s in specs if s.org["slug"] == "halden" and s.programme["key"] == "halden" and s.phase >= 2
+        ]
         private = [s for s in halden if s.visibility == Visibility.PRIVATE]
         shared = [s for s in halden if s.visibility != Visibility.PRIVATE]
         first = self.rng.choice(private)
@@ -684,17 +766,30 @@ class _Demo:
         title, summary, problem, benefits = spec.entry
         goals = self._goals_for(slug, spec.area)
         fields = {
-            "title": title, "summary": summary, "problem": problem, "expected_benefits": benefits,
-            "focus_area": self.focus[spec.area], "facet": spec.facet, "trl": spec.trl,
-            "evidence_level": spec.evidence, "receiving_unit": spec.unit, "starts_on": spec.start,
-            "ends_on": spec.ends_on, "strategic_goals": rng.sample(goals, min(len(goals), rng.randint(1, 2))),
+            "title": title,
+            "summary": summary,
+            "problem": problem,
+            "expected_benefits": benefits,
+            "focus_area": self.focus[spec.area],
+            "facet": spec.facet,
+            "trl": spec.trl,
+            "evidence_level": spec.evidence,
+            "receiving_unit": spec.unit,
+            "starts_on": spec.start,
+            "ends_on": spec.ends_on,
+            "strategic_goals": rng.sample(goals, min(len(goals), rng.randint(1, 2))),
         }
         on_team = {lead.pk}
         if spec.idea:
             submitter = self.users[spec.idea["submitter"]]
             idea = pipeline.submit_idea(
-                organisation=organisation, actor=submitter, programme=programme, challenge=spec.idea["challenge"],
-                title=title, description=summary, visibility=spec.visibility,
+                organisation=organisation,
+                actor=submitter,
+                programme=programme,
+                challenge=spec.idea["challenge"],
+                title=title,
+                description=summary,
+                visibility=spec.visibility,
             )
             pipeline.set_idea_status(idea=idea, status=IdeaStatus.UNDER_REVIEW, reason="", actor=coordinator)
             project = pipeline.promote_idea(idea=idea, actor=coordinator, lead=lead, **fields)
@@ -702,12 +797,20 @@ class _Demo:
             self.stamps[Idea].append((idea, _at(spec.idea["date"], 19, 30), _at(spec.start, 9)))
             self.counts["ideas"] += 1
         else:
-            project = pipeline.create_project(organisation=organisation, programme=programme, actor=lead, lead=lead,
-                                              visibility=spec.visibility, **fields)
+            project = pipeline.create_project(
+                organisation=organisation,
+                programme=programme,
+                actor=lead,
+                lead=lead,
+                visibility=spec.visibility,
+                **fields,
+            )
         self.counts["projects"] += 1
 
-        for email, role in ([(m, TeamRole.MEMBER) for m in spec.members]
-                            + [(spec.partner, TeamRole.PARTNER), (spec.sponsor, TeamRole.SPONSOR)]):
+        for email, role in [(m, TeamRole.MEMBER) for m in spec.members] + [
+            (spec.partner, TeamRole.PARTNER),
+            (spec.sponsor, TeamRole.SPONSOR),
+        ]:
             if email and self.users[email].pk not in on_team:
                 pipeline.set_team_member(project=project, user=self.users[email], role=role, actor=lead)
                 on_team.add(self.users[email].pk)
@@ -724,16 +827,20 @@ class _Demo:
             after_hold = decision == Decision.HOLD
         last_activity = spec.dates[-1] if spec.dates else spec.start
         if spec.status == ProjectStatus.SCALED:
-            pipeline.mark_scaled(project=record.project, note=rng.choice(data.SCALED_NOTES[spec.lang]), actor=lead)
+            pipeline.mark_scaled(
+                project=record.project, note=rng.choice(data.SCALED_NOTES[spec.lang]), actor=lead
+            )
             note = ProgressUpdate.objects.filter(project=project).order_by("-pk").first()
             note.written_on = spec.scaled_on
             note.save(update_fields=["written_on"])
             self.stamps[ProgressUpdate].append((note, _at(spec.scaled_on, 12), None))
             last_activity = spec.scaled_on
         for day, text, author in spec.updates:
-            update = pipeline.add_progress_update(project=project, text=text, written_on=day,
-                                                  actor=self.users[author])
-            self.stamps[ProgressUpdate].append((update, _at(day, rng.randint(8, 16), rng.randint(0, 59)), None))
+            update = pipeline.add_progress_update(
+                project=project, text=text, written_on=day, actor=self.users[author]
+            )
+            written = _at(day, rng.randint(8, 16), rng.randint(0, 59))
+            self.stamps[ProgressUpdate].append((update, written, None))
             last_activity = max(last_activity, day)
         self.stamps[Project].append((project, _at(spec.start, 9), _at(last_activity, 15)))
 
@@ -746,8 +853,16 @@ class _Demo:
             "partners": bool(spec.partner),
         }.get(requires, True)
 
-    def _decide(self, spec: _Spec, project: Project, decision: str, k: int, day: date, after_hold: bool,
-                coordinator: User) -> GateDecision:
+    def _decide(
+        self,
+        spec: _Spec,
+        project: Project,
+        decision: str,
+        k: int,
+        day: date,
+        after_hold: bool,
+        coordinator: User,
+    ) -> GateDecision:
         rng, lang = self.rng, spec.lang
         musts, shoulds = self.gates[(spec.method, k)]
         if decision in GOING:
@@ -773,8 +888,13 @@ class _Demo:
         steering = self.steering[spec.programme["key"]]
         makers = [steering[0], *rng.sample(steering[1:], rng.randint(1, len(steering) - 1))]
         record = pipeline.decide_gate(
-            project=project, decision=decision, reasoning=reasoning, decided_on=day, decision_makers=makers,
-            met=set(met), scores={pk: rng.choice(scale) for pk in shoulds},
+            project=project,
+            decision=decision,
+            reasoning=reasoning,
+            decided_on=day,
+            decision_makers=makers,
+            met=set(met),
+            scores={pk: rng.choice(scale) for pk in shoulds},
             conditions=rng.choice(data.CONDITIONS[lang]) if decision == Decision.GO_WITH_CONDITIONS else "",
             recycle_to=self.phases[(spec.method, k - 1)] if decision == Decision.RECYCLE else None,
             actor=coordinator,

@@ -27,12 +27,22 @@ def import_municipalities(*, countries=("SE", "NO", "DK", "FI")) -> int:
         path = MUNICIPALITY_FILES / f"{country.lower()}.csv"
         with path.open(encoding="utf-8", newline="") as handle:
             rows = list(csv.DictReader(handle))
-        known = set(Municipality.objects.filter(country=country, valid_from=LIST_VALID_FROM)
-                    .values_list("code", flat=True))
+        known = set(
+            Municipality.objects.filter(country=country, valid_from=LIST_VALID_FROM).values_list(
+                "code", flat=True
+            )
+        )
         new = [
-            Municipality(country=country, code=row["code"], name=row["name"], county_code=row["county_code"],
-                         county_name=row["county_name"], valid_from=LIST_VALID_FROM)
-            for row in rows if row["code"] not in known
+            Municipality(
+                country=country,
+                code=row["code"],
+                name=row["name"],
+                county_code=row["county_code"],
+                county_name=row["county_name"],
+                valid_from=LIST_VALID_FROM,
+            )
+            for row in rows
+            if row["code"] not in known
         ]
         Municipality.objects.bulk_create(new)
         added += len(new)
@@ -58,13 +68,26 @@ def ensure_person(*, email: str, full_name: str) -> User:
 
 
 @transaction.atomic
-def create_organisation(*, name: str, kind: str, country: str, actor, municipality: Municipality | None = None,
-                        admin_email: str, admin_name: str, description: str = "") -> Organisation:
+def create_organisation(
+    *,
+    name: str,
+    kind: str,
+    country: str,
+    actor,
+    municipality: Municipality | None = None,
+    admin_email: str,
+    admin_name: str,
+    description: str = "",
+) -> Organisation:
     """Create a tenant with its first administrator; a municipality brings its official code."""
     if municipality is not None and municipality.country != country:
         raise ValidationError({"municipality": _("The municipality is not in the chosen country.")})
     organisation = Organisation(
-        name=name.strip(), slug=_unique_slug(name), kind=kind, country=country, description=description,
+        name=name.strip(),
+        slug=_unique_slug(name),
+        kind=kind,
+        country=country,
+        description=description,
         official_code=municipality.code if municipality else "",
         code_valid_from=municipality.valid_from if municipality else None,
         code_valid_to=municipality.valid_to if municipality else None,

@@ -16,10 +16,14 @@ class OrganisationForm(forms.Form):
     kind = forms.ChoiceField(label=_("Kind"), choices=OrganisationKind.choices)
     country = forms.ChoiceField(label=_("Country"), choices=Country.choices)
     municipality = MunicipalityChoiceField(
-        label=_("Official municipality"), queryset=Municipality.objects.none(), required=False,
+        label=_("Official municipality"),
+        queryset=Municipality.objects.none(),
+        required=False,
         help_text=_("For a municipality: its official code is taken from the national list."),
     )
-    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
     admin_name = forms.CharField(label=_("First administrator's name"), max_length=150)
     admin_email = forms.EmailField(label=_("First administrator's email"))
 
@@ -51,4 +55,6 @@ class MemberForm(forms.Form):
 
 class StrategicGoalForm(forms.Form):
     title = forms.CharField(label=_("Goal"), max_length=200)
-    description = forms.CharField(label=_("Description"), widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    description = forms.CharField(
+        label=_("Description"), widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )

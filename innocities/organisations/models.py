@@ -75,7 +75,9 @@ class Network(models.Model):
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("short name"), max_length=80, unique=True)
     description = models.TextField(_("description"), blank=True)
-    members = models.ManyToManyField(Organisation, related_name="networks", blank=True, verbose_name=_("members"))
+    members = models.ManyToManyField(
+        Organisation, related_name="networks", blank=True, verbose_name=_("members")
+    )
     operators = models.ManyToManyField(
         settings.AUTH_USER_MODEL, related_name="operated_networks", blank=True, verbose_name=_("operators")
     )

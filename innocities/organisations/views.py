@@ -21,8 +21,11 @@ def organisation_list(request):
     visible = visible_projects(request.user).values("organisation_id").annotate(n=Count("pk"))
     counts = {row["organisation_id"]: row["n"] for row in visible}
     rows = [(organisation, counts.get(organisation.pk, 0)) for organisation in organisations]
-    return render(request, "organisations/organisation_list.html",
-                  {"rows": rows, "networks": Network.objects.annotate(n=Count("members"))})
+    return render(
+        request,
+        "organisations/organisation_list.html",
+        {"rows": rows, "networks": Network.objects.annotate(n=Count("members"))},
+    )
 
 
 @login_required
@@ -40,7 +43,9 @@ def organisation_detail(request, slug):
         "can_manage": request.user.has_perm("organisations.manage_organisation", organisation),
     }
     if context["can_see_members"]:
-        context["memberships"] = organisation.memberships.select_related("user").order_by("role", "user__full_name")
+        context["memberships"] = organisation.memberships.select_related("user").order_by(
+            "role", "user__full_name"
+        )
     if context["can_manage"]:
         context["member_form"] = MemberForm()
         context["goal_form"] = StrategicGoalForm()
@@ -57,8 +62,13 @@ def organisation_create(request):
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            saved(request, _("The organisation was created. Its administrator sets a password through "
-                             "“Forgot your password?”."))
+            saved(
+                request,
+                _(
+                    "The organisation was created. Its administrator sets a password through "
+                    "“Forgot your password?”."
+                ),
+            )
             return redirect(organisation)
     return render(request, "pipeline/form.html", {"form": form, "title": _("New organisation")})
 
@@ -73,8 +83,12 @@ def member_add(request, slug):
         actions.set_membership(organisation=organisation, actor=request.user, **form.cleaned_data)
         saved(request, _("The member was added."))
         return redirect(organisation)
-    return render(request, "pipeline/form.html", {"form": form, "title": _("Add a member"), "back": organisation},
-                  status=400)
+    return render(
+        request,
+        "pipeline/form.html",
+        {"form": form, "title": _("Add a member"), "back": organisation},
+        status=400,
+    )
 
 
 @login_required
@@ -87,8 +101,12 @@ def goal_add(request, slug):
         actions.add_strategic_goal(organisation=organisation, actor=request.user, **form.cleaned_data)
         saved(request, _("The strategic goal was added."))
         return redirect(organisation)
-    return render(request, "pipeline/form.html", {"form": form, "title": _("Add a strategic goal"),
-                                                  "back": organisation}, status=400)
+    return render(
+        request,
+        "pipeline/form.html",
+        {"form": form, "title": _("Add a strategic goal"), "back": organisation},
+        status=400,
+    )
 
 
 @login_required
@@ -99,7 +117,10 @@ def network_detail(request, slug):
         "members": network.members.all(),
         "operators": network.operators.all(),
         "programmes": visible_programmes(request.user).filter(network=network),
-        "shared_projects": visible_projects(request.user).filter(organisation__networks=network)
-        .exclude(visibility="private").select_related("organisation", "phase").order_by("-updated_at")[:20],
+        "shared_projects": visible_projects(request.user)
+        .filter(organisation__networks=network)
+        .exclude(visibility="private")
+        .select_related("organisation", "phase")
+        .order_by("-updated_at")[:20],
     }
     return render(request, "organisations/network_detail.html", context)

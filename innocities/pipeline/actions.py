@@ -45,8 +45,9 @@ def _save(obj, *, actor, verb):
 @transaction.atomic
 def create_challenge(*, organisation, actor, **fields) -> Challenge:
     _check_programme(organisation, fields["programme"])
-    return _save(Challenge(organisation=organisation, created_by=actor, **fields), actor=actor,
-                 verb="create_challenge")
+    return _save(
+        Challenge(organisation=organisation, created_by=actor, **fields), actor=actor, verb="create_challenge"
+    )
 
 
 @transaction.atomic
@@ -63,7 +64,9 @@ def submit_idea(*, organisation, actor, **fields) -> Idea:
     if challenge is not None:
         fields["programme"] = challenge.programme
     _check_programme(organisation, fields["programme"])
-    return _save(Idea(organisation=organisation, submitted_by=actor, **fields), actor=actor, verb="submit_idea")
+    return _save(
+        Idea(organisation=organisation, submitted_by=actor, **fields), actor=actor, verb="submit_idea"
+    )
 
 
 @transaction.atomic
@@ -91,15 +94,24 @@ def set_idea_status(*, idea: Idea, status: str, reason: str, actor) -> Idea:
 
 
 @transaction.atomic
-def create_project(*, organisation, programme: Programme, actor, lead=None, idea: Idea | None = None,
-                   **fields) -> Project:
+def create_project(
+    *, organisation, programme: Programme, actor, lead=None, idea: Idea | None = None, **fields
+) -> Project:
     """Start a project in the first phase of its programme's method, with a named lead."""
     _check_programme(organisation, programme)
     first_phase = programme.method.phases.order_by("order").first()
     project = _save(
-        Project(organisation=organisation, programme=programme, method=programme.method, phase=first_phase,
-                idea=idea, created_by=actor, **{k: v for k, v in fields.items() if k != "strategic_goals"}),
-        actor=actor, verb="create_project",
+        Project(
+            organisation=organisation,
+            programme=programme,
+            method=programme.method,
+            phase=first_phase,
+            idea=idea,
+            created_by=actor,
+            **{k: v for k, v in fields.items() if k != "strategic_goals"},
+        ),
+        actor=actor,
+        verb="create_project",
     )
     if fields.get("strategic_goals") is not None:
         project.strategic_goals.set(fields["strategic_goals"])
@@ -115,17 +127,27 @@ def promote_idea(*, idea: Idea, actor, lead=None, **fields) -> Project:
     fields.setdefault("title", idea.title)
     fields.setdefault("summary", idea.description)
     project = create_project(
-        organisation=idea.organisation, programme=idea.programme, actor=actor, lead=lead, idea=idea,
-        visibility=idea.visibility, **fields,
+        organisation=idea.organisation,
+        programme=idea.programme,
+        actor=actor,
+        lead=lead,
+        idea=idea,
+        visibility=idea.visibility,
+        **fields,
     )
     if idea.challenge_id and not project.problem:
         project.problem = idea.challenge.description
         project.save(update_fields=["problem"])
     if idea.submitted_by_id and idea.submitted_by_id != (lead or actor).pk:
-        ProjectMember.objects.get_or_create(project=project, user=idea.submitted_by,
-                                            defaults={"role": TeamRole.MEMBER})
-    set_idea_status(idea=idea, status=IdeaStatus.SELECTED, reason=_("Became the project “%(title)s”.")
-                    % {"title": project.title}, actor=actor)
+        ProjectMember.objects.get_or_create(
+            project=project, user=idea.submitted_by, defaults={"role": TeamRole.MEMBER}
+        )
+    set_idea_status(
+        idea=idea,
+        status=IdeaStatus.SELECTED,
+        reason=_("Became the project “%(title)s”.") % {"title": project.title},
+        actor=actor,
+    )
     return project
 
 
@@ -142,27 +164,46 @@ def update_project(*, project: Project, actor, **fields) -> Project:
 
 # --- gates -----------------------------------------------------------------------------------------
 
+
 def _requirement_unmet(project: Project, requires: str) -> str | None:
     """Why a must-meet criterion that names evidence cannot be ticked yet, or None."""
     checks = {
-        "receiving_unit": (bool(project.receiving_unit.strip()),
-                           _("Name the receiving unit in ordinary operations first.")),
+        "receiving_unit": (
+            bool(project.receiving_unit.strip()),
+            _("Name the receiving unit in ordinary operations first."),
+        ),
         "project_lead": (project.team.filter(role=TeamRole.LEAD).exists(), _("Name a project lead first.")),
-        "funding_route": (project.funding.exclude(state=FundingState.REJECTED).exists(),
-                          _("Add a planned, applied or granted funding line first.")),
-        "evidence_level_2": ((project.evidence_level or 0) >= 2,
-                             _("Record a Nesta evidence level of at least 2 first.")),
-        "partners": (project.team.filter(role=TeamRole.PARTNER).exists(),
-                     _("Add an external partner to the team first.")),
+        "funding_route": (
+            project.funding.exclude(state=FundingState.REJECTED).exists(),
+            _("Add a planned, applied or granted funding line first."),
+        ),
+        "evidence_level_2": (
+            (project.evidence_level or 0) >= 2,
+            _("Record a Nesta evidence level of at least 2 first."),
+        ),
+        "partners": (
+            project.team.filter(role=TeamRole.PARTNER).exists(),
+            _("Add an external partner to the team first."),
+        ),
     }
     ok, message = checks.get(requires, (True, None))
     return None if ok else message
 
 
 @transaction.atomic
-def decide_gate(*, project: Project, decision: str, reasoning: str, decided_on: date, decision_makers,
-                met: set[int], scores: dict[int, int], conditions: str = "", recycle_to: Phase | None = None,
-                actor) -> GateDecision:
+def decide_gate(
+    *,
+    project: Project,
+    decision: str,
+    reasoning: str,
+    decided_on: date,
+    decision_makers,
+    met: set[int],
+    scores: dict[int, int],
+    conditions: str = "",
+    recycle_to: Phase | None = None,
+    actor,
+) -> GateDecision:
     """Record a decision at the gate after the project's current phase and move the project.
 
     go → next phase (past the last gate: implemented); recycle → an earlier phase; hold → paused;
@@ -192,7 +233,9 @@ def decide_gate(*, project: Project, decision: str, reasoning: str, decided_on: 
         answers.append(answer)
     going = decision in {Decision.GO, Decision.GO_WITH_CONDITIONS}
     if going and not all(a["met"] for a in answers if a["kind"] == "must"):
-        errors.setdefault("decision", []).append(_("“Go” is impossible while a must-meet criterion is unmet."))
+        errors.setdefault("decision", []).append(
+            _("“Go” is impossible while a must-meet criterion is unmet.")
+        )
     if decision == Decision.GO_WITH_CONDITIONS and not conditions.strip():
         errors.setdefault("conditions", []).append(_("Write the conditions."))
     if not reasoning.strip():
@@ -205,7 +248,11 @@ def decide_gate(*, project: Project, decision: str, reasoning: str, decided_on: 
         if not hasattr(to_phase, "gate"):
             status = ProjectStatus.IMPLEMENTED
     elif decision == Decision.RECYCLE:
-        if recycle_to is None or recycle_to.method_id != project.method_id or recycle_to.order >= project.phase.order:
+        if (
+            recycle_to is None
+            or recycle_to.method_id != project.method_id
+            or recycle_to.order >= project.phase.order
+        ):
             errors.setdefault("recycle_to", []).append(_("Choose an earlier phase to return to."))
         to_phase = recycle_to
     elif decision == Decision.HOLD:
@@ -217,14 +264,25 @@ def decide_gate(*, project: Project, decision: str, reasoning: str, decided_on: 
     if errors:
         raise ValidationError(errors)
     record = GateDecision.objects.create(
-        organisation_id=project.organisation_id, project=project, gate=gate, method_label=str(project.method),
-        from_phase=project.phase, to_phase=to_phase, decision=decision, conditions=conditions.strip(),
-        reasoning=reasoning.strip(), decided_on=decided_on, answers=answers, recorded_by=actor,
+        organisation_id=project.organisation_id,
+        project=project,
+        gate=gate,
+        method_label=str(project.method),
+        from_phase=project.phase,
+        to_phase=to_phase,
+        decision=decision,
+        conditions=conditions.strip(),
+        reasoning=reasoning.strip(),
+        decided_on=decided_on,
+        answers=answers,
+        recorded_by=actor,
     )
     record.decision_makers.set(decision_makers)
     project.phase, project.status = to_phase, status
     project.save(update_fields=["phase", "status", "updated_at"])
-    audit.record(actor=actor, verb="decide_gate", obj=record, organisation=project.organisation, decision=decision)
+    audit.record(
+        actor=actor, verb="decide_gate", obj=record, organisation=project.organisation, decision=decision
+    )
     return record
 
 
@@ -242,6 +300,7 @@ def mark_scaled(*, project: Project, note: str, actor) -> Project:
 
 
 # --- progress, team, funding -------------------------------------------------------------------------
+
 
 @transaction.atomic
 def add_progress_update(*, project: Project, text: str, written_on: date, actor) -> ProgressUpdate:
@@ -265,7 +324,9 @@ def add_milestone(*, project: Project, title: str, due_on: date, actor) -> Miles
 def complete_milestone(*, milestone: Milestone, done_on: date, actor) -> Milestone:
     milestone.done_on = done_on
     milestone.save(update_fields=["done_on"])
-    audit.record(actor=actor, verb="complete_milestone", obj=milestone, organisation=milestone.project.organisation)
+    audit.record(
+        actor=actor, verb="complete_milestone", obj=milestone, organisation=milestone.project.organisation
+    )
     return milestone
 
 
@@ -280,6 +341,10 @@ def add_funding_line(*, project: Project, actor, **fields) -> FundingLine:
 
 @transaction.atomic
 def set_team_member(*, project: Project, user, role: str, actor) -> ProjectMember:
-    member, _created = ProjectMember.objects.update_or_create(project=project, user=user, defaults={"role": role})
-    audit.record(actor=actor, verb="set_team_member", obj=member, organisation=project.organisation, role=role)
+    member, _created = ProjectMember.objects.update_or_create(
+        project=project, user=user, defaults={"role": role}
+    )
+    audit.record(
+        actor=actor, verb="set_team_member", obj=member, organisation=project.organisation, role=role
+    )
     return member

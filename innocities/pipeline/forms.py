@@ -19,6 +19,7 @@ from .models import (
     TeamRole,
 )
 
+
 def focus_areas_for(organisation):
     return FocusArea.objects.filter(Q(organisation__isnull=True) | Q(organisation=organisation))
 
@@ -44,9 +45,20 @@ class _OrganisationScoped(forms.ModelForm):
 class ChallengeForm(_OrganisationScoped):
     class Meta:
         model = Challenge
-        fields = ["title", "programme", "focus_area", "description", "evidence", "strategic_goal", "status",
-                  "visibility"]
-        widgets = {"description": forms.Textarea(attrs={"rows": 5}), "evidence": forms.Textarea(attrs={"rows": 3})}
+        fields = [
+            "title",
+            "programme",
+            "focus_area",
+            "description",
+            "evidence",
+            "strategic_goal",
+            "status",
+            "visibility",
+        ]
+        widgets = {
+            "description": forms.Textarea(attrs={"rows": 5}),
+            "evidence": forms.Textarea(attrs={"rows": 3}),
+        }
 
 
 class IdeaForm(_OrganisationScoped):
@@ -73,7 +85,9 @@ class IdeaForm(_OrganisationScoped):
 class IdeaStatusForm(forms.Form):
     status = forms.ChoiceField(label=_("New status"), choices=IdeaStatus.choices)
     reason = forms.CharField(
-        label=_("Reason"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Reason"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Required when the idea is parked or rejected; the author sees it."),
     )
 
@@ -81,13 +95,28 @@ class IdeaStatusForm(forms.Form):
 class ProjectForm(_OrganisationScoped):
     class Meta:
         model = Project
-        fields = ["title", "programme", "focus_area", "summary", "problem", "expected_benefits", "starts_on",
-                  "ends_on", "receiving_unit", "strategic_goals", "facet", "trl", "evidence_level", "visibility"]
+        fields = [
+            "title",
+            "programme",
+            "focus_area",
+            "summary",
+            "problem",
+            "expected_benefits",
+            "starts_on",
+            "ends_on",
+            "receiving_unit",
+            "strategic_goals",
+            "facet",
+            "trl",
+            "evidence_level",
+            "visibility",
+        ]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 4}),
             "problem": forms.Textarea(attrs={"rows": 3}),
             "expected_benefits": forms.Textarea(attrs={"rows": 3}),
-            "starts_on": DATE, "ends_on": DATE,
+            "starts_on": DATE,
+            "ends_on": DATE,
             "strategic_goals": forms.CheckboxSelectMultiple,
         }
 
@@ -107,8 +136,11 @@ class PromoteForm(_OrganisationScoped):
     class Meta:
         model = Project
         fields = ["title", "focus_area", "summary", "problem", "expected_benefits", "facet"]
-        widgets = {"summary": forms.Textarea(attrs={"rows": 4}), "problem": forms.Textarea(attrs={"rows": 3}),
-                   "expected_benefits": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 4}),
+            "problem": forms.Textarea(attrs={"rows": 3}),
+            "expected_benefits": forms.Textarea(attrs={"rows": 3}),
+        }
 
 
 class GateDecisionForm(forms.Form):
@@ -116,8 +148,12 @@ class GateDecisionForm(forms.Form):
 
     decision = forms.ChoiceField(label=_("Decision"), choices=Decision.choices, widget=forms.RadioSelect)
     recycle_to = forms.ModelChoiceField(label=_("Return to phase (recycle)"), queryset=None, required=False)
-    conditions = forms.CharField(label=_("Conditions"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
-                                 help_text=_("Required for “go with conditions”."))
+    conditions = forms.CharField(
+        label=_("Conditions"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Required for “go with conditions”."),
+    )
     reasoning = forms.CharField(label=_("Reasoning"), widget=forms.Textarea(attrs={"rows": 5}))
     decision_makers = forms.ModelMultipleChoiceField(
         label=_("Decision-makers"), queryset=User.objects.none(), widget=forms.CheckboxSelectMultiple
@@ -134,7 +170,9 @@ class GateDecisionForm(forms.Form):
         self.fields["decision_makers"].queryset = decision_makers
         for criterion in criteria:
             if criterion.kind == "must":
-                self.fields[f"must_{criterion.pk}"] = forms.BooleanField(label=criterion.label, required=False)
+                self.fields[f"must_{criterion.pk}"] = forms.BooleanField(
+                    label=criterion.label, required=False
+                )
             else:
                 self.fields[f"score_{criterion.pk}"] = forms.TypedChoiceField(
                     label=criterion.label, choices=self.SCORES, coerce=int, empty_value=None, required=False
@@ -148,8 +186,11 @@ class GateDecisionForm(forms.Form):
 
     def answers(self):
         met = {c.pk for c in self.criteria if c.kind == "must" and self.cleaned_data.get(f"must_{c.pk}")}
-        scores = {c.pk: self.cleaned_data[f"score_{c.pk}"] for c in self.criteria
-                  if c.kind == "should" and self.cleaned_data.get(f"score_{c.pk}")}
+        scores = {
+            c.pk: self.cleaned_data[f"score_{c.pk}"]
+            for c in self.criteria
+            if c.kind == "should" and self.cleaned_data.get(f"score_{c.pk}")
+        }
         return met, scores
 
 
@@ -183,14 +224,19 @@ class TeamMemberForm(forms.Form):
 
 
 class ScaledForm(forms.Form):
-    note = forms.CharField(label=_("Where has it been scaled or shared?"), widget=forms.Textarea(attrs={"rows": 3}))
+    note = forms.CharField(
+        label=_("Where has it been scaled or shared?"), widget=forms.Textarea(attrs={"rows": 3})
+    )
 
 
 class BoardFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
-    focus_area = forms.ModelChoiceField(label=_("Focus area"), queryset=FocusArea.objects.none(), required=False)
-    status = forms.ChoiceField(label=_("Status"), choices=[("", _("All statuses")), *ProjectStatus.choices],
-                               required=False)
+    focus_area = forms.ModelChoiceField(
+        label=_("Focus area"), queryset=FocusArea.objects.none(), required=False
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("All statuses")), *ProjectStatus.choices], required=False
+    )
 
     def __init__(self, *args, focus_areas, **kwargs):
         super().__init__(*args, **kwargs)
@@ -201,10 +247,17 @@ class BoardFilterForm(forms.Form):
 class ListFilterForm(forms.Form):
     q = forms.CharField(label=_("Search"), required=False)
     status = forms.ChoiceField(label=_("Status"), required=False)
-    scope = forms.ChoiceField(label=_("Show"), required=False, choices=[
-        ("mine", _("My organisations")), ("all", _("Everything I can see")),
-    ])
-    programme = forms.ModelChoiceField(label=_("Programme"), queryset=Programme.objects.none(), required=False)
+    scope = forms.ChoiceField(
+        label=_("Show"),
+        required=False,
+        choices=[
+            ("mine", _("My organisations")),
+            ("all", _("Everything I can see")),
+        ],
+    )
+    programme = forms.ModelChoiceField(
+        label=_("Programme"), queryset=Programme.objects.none(), required=False
+    )
 
     def __init__(self, *args, statuses, programmes, **kwargs):
         super().__init__(*args, **kwargs)

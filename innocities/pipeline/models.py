@@ -18,7 +18,10 @@ class Tenanted(TimeStamped):
     """A row owned by one organisation, visible as its ``visibility`` says."""
 
     organisation = models.ForeignKey(
-        "organisations.Organisation", on_delete=models.CASCADE, related_name="+", verbose_name=_("organisation")
+        "organisations.Organisation",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("organisation"),
     )
     visibility = models.CharField(
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PRIVATE
@@ -38,7 +41,10 @@ class Challenge(Tenanted):
     """A need or mission the organisation wants solved."""
 
     programme = models.ForeignKey(
-        "programmes.Programme", on_delete=models.CASCADE, related_name="challenges", verbose_name=_("programme")
+        "programmes.Programme",
+        on_delete=models.CASCADE,
+        related_name="challenges",
+        verbose_name=_("programme"),
     )
     focus_area = models.ForeignKey(
         "programmes.FocusArea", null=True, blank=True, on_delete=models.SET_NULL, verbose_name=_("focus area")
@@ -47,11 +53,16 @@ class Challenge(Tenanted):
     description = models.TextField(_("description"))
     evidence = models.TextField(_("evidence for the need"), blank=True)
     strategic_goal = models.ForeignKey(
-        "organisations.StrategicGoal", null=True, blank=True, on_delete=models.SET_NULL,
+        "organisations.StrategicGoal",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         verbose_name=_("mission or strategic goal"),
     )
     status = models.CharField(_("status"), max_length=10, choices=ChallengeStatus.choices, default="draft")
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["-created_at"]
@@ -79,12 +90,20 @@ class Idea(Tenanted):
         "programmes.Programme", on_delete=models.CASCADE, related_name="ideas", verbose_name=_("programme")
     )
     challenge = models.ForeignKey(
-        Challenge, null=True, blank=True, on_delete=models.SET_NULL, related_name="ideas", verbose_name=_("challenge")
+        Challenge,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="ideas",
+        verbose_name=_("challenge"),
     )
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"))
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="ideas",
+        settings.AUTH_USER_MODEL,
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="ideas",
         verbose_name=_("submitted by"),
     )
     status = models.CharField(_("status"), max_length=20, choices=IdeaStatus.choices, default=IdeaStatus.NEW)
@@ -144,7 +163,9 @@ class Project(Tenanted):
     starts_on = models.DateField(_("start date"), null=True, blank=True)
     ends_on = models.DateField(_("end date"), null=True, blank=True)
     receiving_unit = models.CharField(
-        _("receiving unit in operations"), max_length=200, blank=True,
+        _("receiving unit in operations"),
+        max_length=200,
+        blank=True,
         help_text=_("Who will own the solution in ordinary operations when it is implemented."),
     )
     strategic_goals = models.ManyToManyField(
@@ -152,13 +173,20 @@ class Project(Tenanted):
     )
     facet = models.CharField(_("OECD innovation facet"), max_length=20, choices=Facet.choices, blank=True)
     trl = models.PositiveSmallIntegerField(
-        _("technology readiness level (TRL)"), null=True, blank=True,
+        _("technology readiness level (TRL)"),
+        null=True,
+        blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(9)],
     )
     evidence_level = models.PositiveSmallIntegerField(
-        _("Nesta evidence level"), null=True, blank=True, validators=[MinValueValidator(1), MaxValueValidator(5)]
+        _("Nesta evidence level"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
     )
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         ordering = ["title"]
@@ -168,7 +196,9 @@ class Project(Tenanted):
             models.Index(fields=["visibility"]),
         ]
         constraints = [
-            models.CheckConstraint(condition=Q(trl__isnull=True) | Q(trl__gte=1, trl__lte=9), name="trl_1_to_9"),
+            models.CheckConstraint(
+                condition=Q(trl__isnull=True) | Q(trl__gte=1, trl__lte=9), name="trl_1_to_9"
+            ),
             models.CheckConstraint(
                 condition=Q(evidence_level__isnull=True) | Q(evidence_level__gte=1, evidence_level__lte=5),
                 name="evidence_level_1_to_5",
@@ -223,7 +253,9 @@ class Milestone(models.Model):
 
 class ProgressUpdate(models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="updates")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     written_on = models.DateField(_("date"))
     text = models.TextField(_("update"))
     created_at = models.DateTimeField(auto_now_add=True)
@@ -263,7 +295,9 @@ class FundingLine(models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="funding")
     source = models.CharField(_("source"), max_length=20, choices=FundingSource.choices)
     state = models.CharField(_("state"), max_length=10, choices=FundingState.choices, default="planned")
-    amount = models.DecimalField(_("amount"), max_digits=14, decimal_places=0, validators=[MinValueValidator(0)])
+    amount = models.DecimalField(
+        _("amount"), max_digits=14, decimal_places=0, validators=[MinValueValidator(0)]
+    )
     currency = models.CharField(_("currency"), max_length=3, choices=Currency.choices)
     note = models.CharField(_("note"), max_length=200, blank=True)
 
@@ -303,7 +337,9 @@ class GateDecision(models.Model):
     )
     decided_on = models.DateField(_("date of decision"))
     answers = models.JSONField(default=list)
-    recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

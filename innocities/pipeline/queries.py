@@ -31,10 +31,17 @@ def board(user, programme, *, q="", focus_area=None, status=""):
         projects = projects.filter(focus_area=focus_area)
     if status:
         projects = projects.filter(status=status)
-    projects = projects.select_related("focus_area", "organisation", "phase").prefetch_related(
-        Prefetch("team", queryset=ProjectMember.objects.filter(role=TeamRole.LEAD).select_related("user"),
-                 to_attr="leads")
-    ).order_by("title")
+    projects = (
+        projects.select_related("focus_area", "organisation", "phase")
+        .prefetch_related(
+            Prefetch(
+                "team",
+                queryset=ProjectMember.objects.filter(role=TeamRole.LEAD).select_related("user"),
+                to_attr="leads",
+            )
+        )
+        .order_by("title")
+    )
     by_order = defaultdict(list)
     for project in projects:
         by_order[project.phase.order].append(project)
@@ -66,9 +73,11 @@ def challenge_list(user, *, scope="mine", q="", status="", programme=None):
         challenges = challenges.filter(status=status)
     if programme:
         challenges = challenges.filter(programme=programme)
-    return challenges.select_related("organisation", "programme", "focus_area").annotate(
-        idea_count=Count("ideas", distinct=True)
-    ).order_by("-created_at")
+    return (
+        challenges.select_related("organisation", "programme", "focus_area")
+        .annotate(idea_count=Count("ideas", distinct=True))
+        .order_by("-created_at")
+    )
 
 
 def idea_list(user, *, scope="mine", q="", status="", programme=None):
@@ -121,13 +130,23 @@ def my_work(user):
     steering = Q(programme_id__in=roles.coordinated_programme_ids | roles.steered_programme_ids)
     managed = [org for org in roles.full_org_ids if roles.manages(org)]
     projects = visible_projects(user).select_related("organisation", "programme", "phase", "focus_area")
-    gates_due = projects.filter(steering | Q(organisation_id__in=managed), status__in=OPEN_STATUSES,
-                                phase__gate__isnull=False).order_by("updated_at")[:25]
-    ideas_to_review = visible_ideas(user).filter(
-        Q(organisation_id__in=managed) | Q(programme_id__in=roles.coordinated_programme_ids),
-        status__in=[IdeaStatus.NEW, IdeaStatus.UNDER_REVIEW],
-    ).select_related("organisation", "challenge", "submitted_by").order_by("created_at")[:25]
+    gates_due = projects.filter(
+        steering | Q(organisation_id__in=managed), status__in=OPEN_STATUSES, phase__gate__isnull=False
+    ).order_by("updated_at")[:25]
+    ideas_to_review = (
+        visible_ideas(user)
+        .filter(
+            Q(organisation_id__in=managed) | Q(programme_id__in=roles.coordinated_programme_ids),
+            status__in=[IdeaStatus.NEW, IdeaStatus.UNDER_REVIEW],
+        )
+        .select_related("organisation", "challenge", "submitted_by")
+        .order_by("created_at")[:25]
+    )
     led = projects.filter(team__user=user, team__role=TeamRole.LEAD).order_by("title")
     team = projects.filter(team__user=user).exclude(pk__in=led.values("pk")).order_by("title")
-    return {"gates_due": gates_due, "ideas_to_review": ideas_to_review, "led_projects": led,
-            "team_projects": team}
+    return {
+        "gates_due": gates_due,
+        "ideas_to_review": ideas_to_review,
+        "led_projects": led,
+        "team_projects": team,
+    }

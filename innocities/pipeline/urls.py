@@ -23,7 +23,9 @@ urlpatterns = [
     path("projects/<int:pk>/gate/", views.gate_decide, name="gate"),
     path("projects/<int:pk>/updates/", views.project_update, name="project_update"),
     path("projects/<int:pk>/milestones/", views.milestone_add, name="milestone_add"),
-    path("projects/<int:pk>/milestones/<int:milestone_pk>/done/", views.milestone_done, name="milestone_done"),
+    path(
+        "projects/<int:pk>/milestones/<int:milestone_pk>/done/", views.milestone_done, name="milestone_done"
+    ),
     path("projects/<int:pk>/funding/", views.funding_add, name="funding_add"),
     path("projects/<int:pk>/team/", views.team_add, name="team_add"),
     path("projects/<int:pk>/scaled/", views.project_scaled, name="project_scaled"),

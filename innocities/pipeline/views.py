@@ -31,7 +31,6 @@ from .forms import (
     PromoteForm,
     ScaledForm,
     TeamMemberForm,
-    focus_areas_for,
 )
 from .models import ChallengeStatus, IdeaStatus, ProjectStatus
 
@@ -47,19 +46,27 @@ def _page(request, queryset):
 def _programmes_of(organisation):
     from innocities.programmes.models import Programme
 
-    return Programme.objects.filter(Q(organisation=organisation) | Q(network__members=organisation)).distinct()
+    return Programme.objects.filter(
+        Q(organisation=organisation) | Q(network__members=organisation)
+    ).distinct()
 
 
 def _list(request, *, query, statuses, template, extra=None):
     form = ListFilterForm(request.GET or None, statuses=statuses, programmes=visible_programmes(request.user))
     filters = form.cleaned_data if form.is_valid() else {}
-    items = query(request.user, scope=filters.get("scope") or "mine", q=filters.get("q", ""),
-                  status=filters.get("status", ""), programme=filters.get("programme"))
+    items = query(
+        request.user,
+        scope=filters.get("scope") or "mine",
+        q=filters.get("q", ""),
+        status=filters.get("status", ""),
+        programme=filters.get("programme"),
+    )
     context = {"form": form, "page": _page(request, items), **(extra or {})}
     return render(request, template, context)
 
 
 # --- board ----------------------------------------------------------------------------------------------
+
 
 @login_required
 def board(request, slug):
@@ -67,20 +74,34 @@ def board(request, slug):
     focus_areas = programme.focus_areas.all()
     form = BoardFilterForm(request.GET or None, focus_areas=focus_areas)
     filters = form.cleaned_data if form.is_valid() else {}
-    columns = queries.board(request.user, programme, q=filters.get("q", ""),
-                            focus_area=filters.get("focus_area"), status=filters.get("status", ""))
-    context = {"programme": programme, "columns": columns, "form": form,
-               "total": sum(len(projects) for _phase, projects in columns)}
+    columns = queries.board(
+        request.user,
+        programme,
+        q=filters.get("q", ""),
+        focus_area=filters.get("focus_area"),
+        status=filters.get("status", ""),
+    )
+    context = {
+        "programme": programme,
+        "columns": columns,
+        "form": form,
+        "total": sum(len(projects) for _phase, projects in columns),
+    }
     template = "pipeline/_board_columns.html" if request.headers.get("HX-Request") else "pipeline/board.html"
     return render(request, template, context)
 
 
 # --- challenges -----------------------------------------------------------------------------------------
 
+
 @login_required
 def challenge_list(request):
-    return _list(request, query=queries.challenge_list, statuses=ChallengeStatus.choices,
-                 template="pipeline/challenge_list.html")
+    return _list(
+        request,
+        query=queries.challenge_list,
+        statuses=ChallengeStatus.choices,
+        template="pipeline/challenge_list.html",
+    )
 
 
 @login_required
@@ -93,25 +114,36 @@ def challenge_detail(request, pk):
 @login_required
 def challenge_create(request):
     organisation = acting_organisation(request, "pipeline.add_challenge")
-    form = ChallengeForm(request.POST or None, organisation=organisation, programmes=_programmes_of(organisation))
+    form = ChallengeForm(
+        request.POST or None, organisation=organisation, programmes=_programmes_of(organisation)
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            challenge = actions.create_challenge(organisation=organisation, actor=request.user, **form.cleaned_data)
+            challenge = actions.create_challenge(
+                organisation=organisation, actor=request.user, **form.cleaned_data
+            )
         except ValidationError as error:
             apply_errors(form, error)
         else:
             saved(request, _("The challenge was registered."))
             return redirect(challenge)
-    return render(request, "pipeline/form.html", {"form": form, "organisation": organisation,
-                                                  "title": _("Register a challenge")})
+    return render(
+        request,
+        "pipeline/form.html",
+        {"form": form, "organisation": organisation, "title": _("Register a challenge")},
+    )
 
 
 @login_required
 def challenge_edit(request, pk):
     challenge = get_challenge_for_user(request.user, pk)
     require(request.user, "pipeline.change_challenge", challenge)
-    form = ChallengeForm(request.POST or None, instance=challenge, organisation=challenge.organisation,
-                         programmes=_programmes_of(challenge.organisation))
+    form = ChallengeForm(
+        request.POST or None,
+        instance=challenge,
+        organisation=challenge.organisation,
+        programmes=_programmes_of(challenge.organisation),
+    )
     if request.method == "POST" and form.is_valid():
         try:
             actions.update_challenge(challenge=challenge, actor=request.user, **form.cleaned_data)
@@ -120,14 +152,19 @@ def challenge_edit(request, pk):
         else:
             saved(request, _("The challenge was saved."))
             return redirect(challenge)
-    return render(request, "pipeline/form.html", {"form": form, "title": _("Edit challenge"), "back": challenge})
+    return render(
+        request, "pipeline/form.html", {"form": form, "title": _("Edit challenge"), "back": challenge}
+    )
 
 
 # --- ideas ----------------------------------------------------------------------------------------------
 
+
 @login_required
 def idea_list(request):
-    return _list(request, query=queries.idea_list, statuses=IdeaStatus.choices, template="pipeline/idea_list.html")
+    return _list(
+        request, query=queries.idea_list, statuses=IdeaStatus.choices, template="pipeline/idea_list.html"
+    )
 
 
 @login_required
@@ -139,9 +176,14 @@ def idea_detail(request, pk):
 
 def _idea_form(request, organisation, instance=None):
     challenges = visible_challenges(request.user).filter(organisation=organisation).exclude(status="closed")
-    return IdeaForm(request.POST or None, instance=instance, organisation=organisation,
-                    programmes=_programmes_of(organisation), challenges=challenges,
-                    initial={"challenge": request.GET.get("challenge")} if instance is None else None)
+    return IdeaForm(
+        request.POST or None,
+        instance=instance,
+        organisation=organisation,
+        programmes=_programmes_of(organisation),
+        challenges=challenges,
+        initial={"challenge": request.GET.get("challenge")} if instance is None else None,
+    )
 
 
 @login_required
@@ -156,8 +198,11 @@ def idea_create(request):
         else:
             saved(request, _("Thank you! The idea was submitted."))
             return redirect(idea)
-    return render(request, "pipeline/form.html", {"form": form, "organisation": organisation,
-                                                  "title": _("Submit an idea")})
+    return render(
+        request,
+        "pipeline/form.html",
+        {"form": form, "organisation": organisation, "title": _("Submit an idea")},
+    )
 
 
 @login_required
@@ -197,8 +242,12 @@ def idea_status(request, pk):
 def idea_promote(request, pk):
     idea = get_idea_for_user(request.user, pk)
     require(request.user, "pipeline.review_idea", idea)
-    form = PromoteForm(request.POST or None, organisation=idea.organisation, programmes=None,
-                       initial={"title": idea.title, "summary": idea.description})
+    form = PromoteForm(
+        request.POST or None,
+        organisation=idea.organisation,
+        programmes=None,
+        initial={"title": idea.title, "summary": idea.description},
+    )
     if request.method == "POST" and form.is_valid():
         try:
             project = actions.promote_idea(idea=idea, actor=request.user, **form.cleaned_data)
@@ -207,16 +256,24 @@ def idea_promote(request, pk):
         else:
             saved(request, _("The idea is now a project."))
             return redirect(project)
-    return render(request, "pipeline/form.html", {"form": form, "title": _("Make the idea a project"),
-                                                  "back": idea, "submit": _("Start the project")})
+    return render(
+        request,
+        "pipeline/form.html",
+        {"form": form, "title": _("Make the idea a project"), "back": idea, "submit": _("Start the project")},
+    )
 
 
 # --- projects -------------------------------------------------------------------------------------------
 
+
 @login_required
 def project_list(request):
-    return _list(request, query=queries.project_list, statuses=ProjectStatus.choices,
-                 template="pipeline/project_list.html")
+    return _list(
+        request,
+        query=queries.project_list,
+        statuses=ProjectStatus.choices,
+        template="pipeline/project_list.html",
+    )
 
 
 @login_required
@@ -244,25 +301,33 @@ def project_detail(request, pk):
 @login_required
 def project_create(request):
     organisation = acting_organisation(request, "pipeline.add_project")
-    form = ProjectForm(request.POST or None, organisation=organisation, programmes=_programmes_of(organisation))
+    form = ProjectForm(
+        request.POST or None, organisation=organisation, programmes=_programmes_of(organisation)
+    )
     if request.method == "POST" and form.is_valid():
         try:
-            project = actions.create_project(organisation=organisation, actor=request.user, **form.cleaned_data)
+            project = actions.create_project(
+                organisation=organisation, actor=request.user, **form.cleaned_data
+            )
         except ValidationError as error:
             apply_errors(form, error)
         else:
             saved(request, _("The project was started."))
             return redirect(project)
-    return render(request, "pipeline/form.html", {"form": form, "organisation": organisation,
-                                                  "title": _("Start a project")})
+    return render(
+        request,
+        "pipeline/form.html",
+        {"form": form, "organisation": organisation, "title": _("Start a project")},
+    )
 
 
 @login_required
 def project_edit(request, pk):
     project = get_project_for_user(request.user, pk)
     require(request.user, "pipeline.change_project", project)
-    form = ProjectEditForm(request.POST or None, instance=project, organisation=project.organisation,
-                           programmes=None)
+    form = ProjectEditForm(
+        request.POST or None, instance=project, organisation=project.organisation, programmes=None
+    )
     if request.method == "POST" and form.is_valid():
         try:
             actions.update_project(project=project, actor=request.user, **form.cleaned_data)
@@ -276,11 +341,18 @@ def project_edit(request, pk):
 
 def _decision_makers(project):
     programme = project.programme
-    return User.objects.filter(
-        Q(steered_programmes=programme) | Q(coordinated_programmes=programme)
-        | Q(memberships__organisation=project.organisation, memberships__role__in=["admin", "coordinator",
-                                                                                    "leadership"])
-    ).distinct().order_by("full_name")
+    return (
+        User.objects.filter(
+            Q(steered_programmes=programme)
+            | Q(coordinated_programmes=programme)
+            | Q(
+                memberships__organisation=project.organisation,
+                memberships__role__in=["admin", "coordinator", "leadership"],
+            )
+        )
+        .distinct()
+        .order_by("full_name")
+    )
 
 
 @login_required
@@ -291,18 +363,28 @@ def gate_decide(request, pk):
     if gate is None:
         return redirect(project)
     criteria = list(gate.criteria.all())
-    form = GateDecisionForm(request.POST or None, project=project, criteria=criteria,
-                            decision_makers=_decision_makers(project),
-                            initial={"decided_on": date.today(), "decision_makers": [request.user.pk]})
+    form = GateDecisionForm(
+        request.POST or None,
+        project=project,
+        criteria=criteria,
+        decision_makers=_decision_makers(project),
+        initial={"decided_on": date.today(), "decision_makers": [request.user.pk]},
+    )
     if request.method == "POST" and form.is_valid():
         met, scores = form.answers()
         data = form.cleaned_data
         try:
             actions.decide_gate(
-                project=project, decision=data["decision"], reasoning=data["reasoning"],
-                conditions=data["conditions"], decided_on=data["decided_on"],
-                decision_makers=list(data["decision_makers"]), met=met, scores=scores,
-                recycle_to=data.get("recycle_to"), actor=request.user,
+                project=project,
+                decision=data["decision"],
+                reasoning=data["reasoning"],
+                conditions=data["conditions"],
+                decided_on=data["decided_on"],
+                decision_makers=list(data["decision_makers"]),
+                met=met,
+                scores=scores,
+                recycle_to=data.get("recycle_to"),
+                actor=request.user,
             )
         except ValidationError as error:
             apply_errors(form, error)
@@ -325,16 +407,24 @@ def _project_post(request, pk, perm, form_class, action, message, **form_kwargs)
         else:
             saved(request, message)
             return redirect(project)
-    return render(request, "pipeline/form.html", {"form": form, "title": _("Check the form"), "back": project},
-                  status=400)
+    return render(
+        request,
+        "pipeline/form.html",
+        {"form": form, "title": _("Check the form"), "back": project},
+        status=400,
+    )
 
 
 @login_required
 @require_POST
 def project_update(request, pk):
     return _project_post(
-        request, pk, "pipeline.report_progress", ProgressUpdateForm,
-        lambda p, d: actions.add_progress_update(project=p, actor=request.user, **d), _("The update was posted."),
+        request,
+        pk,
+        "pipeline.report_progress",
+        ProgressUpdateForm,
+        lambda p, d: actions.add_progress_update(project=p, actor=request.user, **d),
+        _("The update was posted."),
     )
 
 
@@ -342,8 +432,12 @@ def project_update(request, pk):
 @require_POST
 def milestone_add(request, pk):
     return _project_post(
-        request, pk, "pipeline.change_project", MilestoneForm,
-        lambda p, d: actions.add_milestone(project=p, actor=request.user, **d), _("The milestone was added."),
+        request,
+        pk,
+        "pipeline.change_project",
+        MilestoneForm,
+        lambda p, d: actions.add_milestone(project=p, actor=request.user, **d),
+        _("The milestone was added."),
     )
 
 
@@ -362,8 +456,12 @@ def milestone_done(request, pk, milestone_pk):
 @require_POST
 def funding_add(request, pk):
     return _project_post(
-        request, pk, "pipeline.change_project", FundingLineForm,
-        lambda p, d: actions.add_funding_line(project=p, actor=request.user, **d), _("The funding line was added."),
+        request,
+        pk,
+        "pipeline.change_project",
+        FundingLineForm,
+        lambda p, d: actions.add_funding_line(project=p, actor=request.user, **d),
+        _("The funding line was added."),
     )
 
 
@@ -377,7 +475,9 @@ def team_add(request, pk):
         actions.set_team_member(project=project, actor=request.user, **form.cleaned_data)
         saved(request, _("The team was updated."))
         return redirect(project)
-    return render(request, "pipeline/form.html", {"form": form, "title": _("Add to the team"), "back": project})
+    return render(
+        request, "pipeline/form.html", {"form": form, "title": _("Add to the team"), "back": project}
+    )
 
 
 @login_required
@@ -393,10 +493,13 @@ def project_scaled(request, pk):
         else:
             saved(request, _("The project is marked as scaled."))
             return redirect(project)
-    return render(request, "pipeline/form.html", {"form": form, "title": _("Mark as scaled"), "back": project})
+    return render(
+        request, "pipeline/form.html", {"form": form, "title": _("Mark as scaled"), "back": project}
+    )
 
 
 # --- my work --------------------------------------------------------------------------------------------
+
 
 @login_required
 def my_work(request):

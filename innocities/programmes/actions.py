@@ -25,13 +25,21 @@ def load_method_file(*, path: Path) -> Method:
     if len(data["gates"]) != len(data["phases"]) - 1:
         raise ValidationError(f"{path}: a method needs one gate fewer than phases")
     method = Method.objects.create(
-        key=data["key"], version=data["version"], name=data["name"],
-        description=data.get("description", {}), source=data.get("source", {}),
+        key=data["key"],
+        version=data["version"],
+        name=data["name"],
+        description=data.get("description", {}),
+        source=data.get("source", {}),
     )
     phases = [
         Phase.objects.create(
-            method=method, order=number, key=p["key"], name=p["name"], purpose=p.get("purpose", {}),
-            tools=p.get("tools", []), checklist=p.get("checklist", []),
+            method=method,
+            order=number,
+            key=p["key"],
+            name=p["name"],
+            purpose=p.get("purpose", {}),
+            tools=p.get("tools", []),
+            checklist=p.get("checklist", []),
         )
         for number, p in enumerate(data["phases"], start=1)
     ]
@@ -41,8 +49,13 @@ def load_method_file(*, path: Path) -> Method:
         )
         Criterion.objects.bulk_create(
             Criterion(
-                gate=gate, order=n, key=c["key"], kind=c["kind"], text=c["text"],
-                evidence=c.get("evidence") or {}, requires=c.get("requires") or "",
+                gate=gate,
+                order=n,
+                key=c["key"],
+                kind=c["kind"],
+                text=c["text"],
+                evidence=c.get("evidence") or {},
+                requires=c.get("requires") or "",
             )
             for n, c in enumerate(g["criteria"])
         )
@@ -62,22 +75,40 @@ def adapt_method(*, programme: Programme, actor) -> Method:
     from innocities.pipeline.models import Project
 
     copy = Method.objects.create(
-        key=source.key, version=source.version, name=source.name, description=source.description,
-        source=source.source, owner_programme=programme, based_on=source,
+        key=source.key,
+        version=source.version,
+        name=source.name,
+        description=source.description,
+        source=source.source,
+        owner_programme=programme,
+        based_on=source,
     )
     for phase in source.phases.select_related("gate").prefetch_related("gate__criteria"):
         new_phase = Phase.objects.create(
-            method=copy, order=phase.order, key=phase.key, name=phase.name, purpose=phase.purpose,
-            tools=phase.tools, checklist=phase.checklist,
+            method=copy,
+            order=phase.order,
+            key=phase.key,
+            name=phase.name,
+            purpose=phase.purpose,
+            tools=phase.tools,
+            checklist=phase.checklist,
         )
         gate = getattr(phase, "gate", None)
         if gate is None:
             continue
-        new_gate = Gate.objects.create(method=copy, phase=new_phase, key=gate.key, name=gate.name,
-                                       question=gate.question)
+        new_gate = Gate.objects.create(
+            method=copy, phase=new_phase, key=gate.key, name=gate.name, question=gate.question
+        )
         Criterion.objects.bulk_create(
-            Criterion(gate=new_gate, order=c.order, key=c.key, kind=c.kind, text=c.text, evidence=c.evidence,
-                      requires=c.requires)
+            Criterion(
+                gate=new_gate,
+                order=c.order,
+                key=c.key,
+                kind=c.kind,
+                text=c.text,
+                evidence=c.evidence,
+                requires=c.requires,
+            )
             for c in gate.criteria.all()
         )
     # The programme's projects continue on the copy, phase by phase; their gate decisions keep the
@@ -110,16 +141,21 @@ def rename_phase(*, programme: Programme, phase: Phase, names: dict[str, str], a
 
 
 @transaction.atomic
-def add_criterion(*, programme: Programme, gate: Gate, kind: str, text: str, evidence: str, actor) -> Criterion:
+def add_criterion(
+    *, programme: Programme, gate: Gate, kind: str, text: str, evidence: str, actor
+) -> Criterion:
     _own_method(programme, gate.method)
     text = text.strip()
     if not text:
         raise ValidationError(_("Write the criterion."))
     count = gate.criteria.count()
     criterion = Criterion.objects.create(
-        gate=gate, order=count, key=f"own-{count + 1}", kind=kind,
-        text={"en": text, "sv": text, "nb": text}, evidence={"en": evidence, "sv": evidence, "nb": evidence}
-        if evidence else {},
+        gate=gate,
+        order=count,
+        key=f"own-{count + 1}",
+        kind=kind,
+        text={"en": text, "sv": text, "nb": text},
+        evidence={"en": evidence, "sv": evidence, "nb": evidence} if evidence else {},
     )
     audit.record(actor=actor, verb="add_criterion", obj=criterion, organisation=programme.organisation)
     return criterion
@@ -128,13 +164,20 @@ def add_criterion(*, programme: Programme, gate: Gate, kind: str, text: str, evi
 @transaction.atomic
 def remove_criterion(*, programme: Programme, criterion: Criterion, actor) -> None:
     _own_method(programme, criterion.gate.method)
-    audit.record(actor=actor, verb="remove_criterion", obj=criterion, organisation=programme.organisation,
-                 text=criterion.text)
+    audit.record(
+        actor=actor,
+        verb="remove_criterion",
+        obj=criterion,
+        organisation=programme.organisation,
+        text=criterion.text,
+    )
     criterion.delete()
 
 
 @transaction.atomic
-def record_evaluation(*, programme: Programme, held_on, summary: str, decisions: str, actor) -> AnnualEvaluation:
+def record_evaluation(
+    *, programme: Programme, held_on, summary: str, decisions: str, actor
+) -> AnnualEvaluation:
     evaluation = AnnualEvaluation(
         programme=programme, held_on=held_on, summary=summary, decisions=decisions, recorded_by=actor
     )
@@ -152,7 +195,8 @@ def _focus_areas(organisation, areas, own_names):
     areas = list(areas)
     for name in own_names:
         area, _created = FocusArea.objects.get_or_create(
-            organisation=organisation, key=nordic_slug(name, 60) or "area",
+            organisation=organisation,
+            key=nordic_slug(name, 60) or "area",
             defaults={"name": {"en": name, "sv": name, "nb": name}},
         )
         areas.append(area)
@@ -170,9 +214,22 @@ def _unique_programme_slug(name):
 
 
 @transaction.atomic
-def save_programme(*, organisation, actor, programme: Programme | None = None, name, description, starts_on,
-                   ends_on, method, focus_areas, coordinators, steering_group, own_focus_areas=(),
-                   targets=()) -> Programme:
+def save_programme(
+    *,
+    organisation,
+    actor,
+    programme: Programme | None = None,
+    name,
+    description,
+    starts_on,
+    ends_on,
+    method,
+    focus_areas,
+    coordinators,
+    steering_group,
+    own_focus_areas=(),
+    targets=(),
+) -> Programme:
     """Create or update an organisation's programme with its people, focus areas and targets."""
     from .models import ProgrammeTarget
 
@@ -189,6 +246,10 @@ def save_programme(*, organisation, actor, programme: Programme | None = None, n
     if [t.text for t in programme.targets.all()] != list(targets):
         programme.targets.all().delete()
         ProgrammeTarget.objects.bulk_create(ProgrammeTarget(programme=programme, text=t) for t in targets)
-    audit.record(actor=actor, verb="create_programme" if creating else "update_programme", obj=programme,
-                 organisation=organisation)
+    audit.record(
+        actor=actor,
+        verb="create_programme" if creating else "update_programme",
+        obj=programme,
+        organisation=organisation,
+    )
     return programme

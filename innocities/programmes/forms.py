@@ -8,8 +8,11 @@ class EvaluationForm(forms.ModelForm):
     class Meta:
         model = AnnualEvaluation
         fields = ["held_on", "summary", "decisions"]
-        widgets = {"held_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-                   "summary": forms.Textarea(attrs={"rows": 4}), "decisions": forms.Textarea(attrs={"rows": 3})}
+        widgets = {
+            "held_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "summary": forms.Textarea(attrs={"rows": 4}),
+            "decisions": forms.Textarea(attrs={"rows": 3}),
+        }
 
 
 class PhaseNameForm(forms.Form):
@@ -37,18 +40,30 @@ class ProgrammeForm(forms.ModelForm):
     """A programme's frame: period, focus areas, people and method; targets one per line."""
 
     own_focus_areas = forms.CharField(
-        label=_("Our own focus areas"), required=False, widget=forms.Textarea(attrs={"rows": 2}),
+        label=_("Our own focus areas"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
         help_text=_("One per line; added to the organisation's focus areas."),
     )
     targets_text = forms.CharField(
-        label=_("Targets"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        label=_("Targets"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("One per line, for example “Six pilots in six months”."),
     )
 
     class Meta:
         model = Programme
-        fields = ["name", "description", "starts_on", "ends_on", "method", "focus_areas", "coordinators",
-                  "steering_group"]
+        fields = [
+            "name",
+            "description",
+            "starts_on",
+            "ends_on",
+            "method",
+            "focus_areas",
+            "coordinators",
+            "steering_group",
+        ]
         widgets = {
             "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -66,12 +81,16 @@ class ProgrammeForm(forms.ModelForm):
 
         from .models import FocusArea, Method
 
-        people = User.objects.filter(memberships__organisation=organisation).exclude(
-            memberships__role="partner").distinct()
+        people = (
+            User.objects.filter(memberships__organisation=organisation)
+            .exclude(memberships__role="partner")
+            .distinct()
+        )
         self.fields["coordinators"].queryset = people
         self.fields["steering_group"].queryset = people
         self.fields["focus_areas"].queryset = FocusArea.objects.filter(
-            Q(organisation__isnull=True) | Q(organisation=organisation))
+            Q(organisation__isnull=True) | Q(organisation=organisation)
+        )
         methods = Q(owner_programme=None)
         if self.instance.pk:
             methods |= Q(pk=self.instance.method_id)

@@ -22,14 +22,18 @@ class Method(models.Model):
     owner_programme = models.ForeignKey(
         "Programme", null=True, blank=True, on_delete=models.CASCADE, related_name="own_methods"
     )
-    based_on = models.ForeignKey("self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies")
+    based_on = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         ordering = ["key", "version"]
         constraints = [
             models.UniqueConstraint(
-                fields=["key", "version"], condition=Q(owner_programme=None), name="one_shipped_method_version"
+                fields=["key", "version"],
+                condition=Q(owner_programme=None),
+                name="one_shipped_method_version",
             )
         ]
         verbose_name = _("method")
@@ -116,7 +120,11 @@ class FocusArea(models.Model):
     """A standard focus area (no organisation) or an organisation's own."""
 
     organisation = models.ForeignKey(
-        "organisations.Organisation", null=True, blank=True, on_delete=models.CASCADE, related_name="focus_areas"
+        "organisations.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="focus_areas",
     )
     key = models.SlugField(max_length=60)
     name = models.JSONField(_("name"))
@@ -136,11 +144,19 @@ class Programme(models.Model):
     """A multi-year innovation programme of one organisation, or of a network for a shared cluster."""
 
     organisation = models.ForeignKey(
-        "organisations.Organisation", null=True, blank=True, on_delete=models.CASCADE, related_name="programmes",
+        "organisations.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="programmes",
         verbose_name=_("owner organisation"),
     )
     network = models.ForeignKey(
-        "organisations.Network", null=True, blank=True, on_delete=models.CASCADE, related_name="programmes",
+        "organisations.Network",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="programmes",
         verbose_name=_("network"),
     )
     name = models.CharField(_("name"), max_length=200)
@@ -150,12 +166,20 @@ class Programme(models.Model):
     ends_on = models.DateField(_("ends"))
     focus_areas = models.ManyToManyField(FocusArea, blank=True, verbose_name=_("focus areas"))
     coordinators = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="coordinated_programmes", verbose_name=_("coordinators")
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="coordinated_programmes",
+        verbose_name=_("coordinators"),
     )
     steering_group = models.ManyToManyField(
-        settings.AUTH_USER_MODEL, blank=True, related_name="steered_programmes", verbose_name=_("steering group")
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="steered_programmes",
+        verbose_name=_("steering group"),
     )
-    method = models.ForeignKey(Method, on_delete=models.PROTECT, related_name="programmes", verbose_name=_("method"))
+    method = models.ForeignKey(
+        Method, on_delete=models.PROTECT, related_name="programmes", verbose_name=_("method")
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -166,7 +190,9 @@ class Programme(models.Model):
                 | Q(organisation__isnull=True, network__isnull=False),
                 name="programme_has_one_owner",
             ),
-            models.CheckConstraint(condition=Q(ends_on__gte=models.F("starts_on")), name="programme_period_order"),
+            models.CheckConstraint(
+                condition=Q(ends_on__gte=models.F("starts_on")), name="programme_period_order"
+            ),
         ]
         verbose_name = _("programme")
         verbose_name_plural = _("programmes")

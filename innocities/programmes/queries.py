@@ -10,27 +10,47 @@ from .models import Criterion, Gate, Phase
 def programme_list(user):
     """The programmes a person sees, with project counts by outcome (only projects they may see)."""
     projects = visible_projects(user).values("pk")
-    return visible_programmes(user).select_related("organisation", "network", "method").annotate(
-        project_count=Count("projects", filter=Q(projects__in=projects), distinct=True),
-        implemented_count=Count(
-            "projects", distinct=True,
-            filter=Q(projects__in=projects, projects__status__in=[ProjectStatus.IMPLEMENTED, ProjectStatus.SCALED]),
-        ),
+    return (
+        visible_programmes(user)
+        .select_related("organisation", "network", "method")
+        .annotate(
+            project_count=Count("projects", filter=Q(projects__in=projects), distinct=True),
+            implemented_count=Count(
+                "projects",
+                distinct=True,
+                filter=Q(
+                    projects__in=projects,
+                    projects__status__in=[ProjectStatus.IMPLEMENTED, ProjectStatus.SCALED],
+                ),
+            ),
+        )
     )
 
 
 def method_phases(method):
     """Phases with their gate and criteria, in order, for the method guide."""
-    return Phase.objects.filter(method=method).order_by("order").prefetch_related(
-        Prefetch("gate", queryset=Gate.objects.prefetch_related(
-            Prefetch("criteria", queryset=Criterion.objects.order_by("kind", "order"))
-        ))
+    return (
+        Phase.objects.filter(method=method)
+        .order_by("order")
+        .prefetch_related(
+            Prefetch(
+                "gate",
+                queryset=Gate.objects.prefetch_related(
+                    Prefetch("criteria", queryset=Criterion.objects.order_by("kind", "order"))
+                ),
+            )
+        )
     )
 
 
 def phase_counts(user, programme):
     """How many of the programme's visible projects are in each phase and status."""
-    rows = visible_projects(user).filter(programme=programme).values("phase__order", "status").annotate(n=Count("pk"))
+    rows = (
+        visible_projects(user)
+        .filter(programme=programme)
+        .values("phase__order", "status")
+        .annotate(n=Count("pk"))
+    )
     counts: dict[int, dict[str, int]] = {}
     for row in rows:
         counts.setdefault(row["phase__order"], {})[row["status"]] = row["n"]

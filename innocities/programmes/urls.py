@@ -14,6 +14,9 @@ urlpatterns = [
     path("<slug:slug>/method/", views.method_adapt, name="method_adapt"),
     path("<slug:slug>/method/phases/<int:phase_pk>/", views.phase_rename, name="phase_rename"),
     path("<slug:slug>/method/phases/<int:phase_pk>/criteria/", views.criterion_add, name="criterion_add"),
-    path("<slug:slug>/method/criteria/<int:criterion_pk>/remove/", views.criterion_remove,
-         name="criterion_remove"),
+    path(
+        "<slug:slug>/method/criteria/<int:criterion_pk>/remove/",
+        views.criterion_remove,
+        name="criterion_remove",
+    ),
 ]

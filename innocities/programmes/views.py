@@ -17,8 +17,11 @@ from .models import Criterion, Method
 @login_required
 def programme_list(request):
     can_create = any(roles_of(request.user).manages(org) for org in roles_of(request.user).full_org_ids)
-    return render(request, "programmes/programme_list.html",
-                  {"programmes": queries.programme_list(request.user), "can_create": can_create})
+    return render(
+        request,
+        "programmes/programme_list.html",
+        {"programmes": queries.programme_list(request.user), "can_create": can_create},
+    )
 
 
 @login_required
@@ -58,8 +61,12 @@ def evaluation_add(request, slug):
         actions.record_evaluation(programme=programme, actor=request.user, **form.cleaned_data)
         saved(request, _("The annual evaluation was recorded."))
         return redirect(programme)
-    return render(request, "pipeline/form.html", {"form": form, "title": _("Record the annual evaluation"),
-                                                  "back": programme}, status=400)
+    return render(
+        request,
+        "pipeline/form.html",
+        {"form": form, "title": _("Record the annual evaluation"), "back": programme},
+        status=400,
+    )
 
 
 @login_required
@@ -71,8 +78,9 @@ def method_list(request):
 @login_required
 def method_detail(request, pk):
     method = get_method_for_user(request.user, pk)
-    return render(request, "programmes/method_detail.html",
-                  {"method": method, "phases": queries.method_phases(method)})
+    return render(
+        request, "programmes/method_detail.html", {"method": method, "phases": queries.method_phases(method)}
+    )
 
 
 @login_required
@@ -87,8 +95,11 @@ def method_adapt(request, slug):
     method = programme.method
     own = method.owner_programme_id == programme.pk
     phases = [(phase, CriterionForm(auto_id=f"id_c{phase.pk}_%s")) for phase in queries.method_phases(method)]
-    return render(request, "programmes/method_adapt.html",
-                  {"programme": programme, "method": method, "own": own, "phases": phases})
+    return render(
+        request,
+        "programmes/method_adapt.html",
+        {"programme": programme, "method": method, "own": own, "phases": phases},
+    )
 
 
 def _own_phase(programme, pk):
@@ -110,8 +121,11 @@ def phase_rename(request, slug, phase_pk):
         else:
             saved(request, _("The phase was renamed."))
             return redirect("programmes:method_adapt", slug=programme.slug)
-    return render(request, "pipeline/form.html", {"form": form, "title": _("Rename phase"),
-                                                  "back_url": programme.get_absolute_url()})
+    return render(
+        request,
+        "pipeline/form.html",
+        {"form": form, "title": _("Rename phase"), "back_url": programme.get_absolute_url()},
+    )
 
 
 @login_required
@@ -130,8 +144,12 @@ def criterion_add(request, slug, phase_pk):
         else:
             saved(request, _("The criterion was added."))
             return redirect("programmes:method_adapt", slug=programme.slug)
-    return render(request, "pipeline/form.html", {"form": form, "title": _("Add a criterion"),
-                                                  "back_url": programme.get_absolute_url()}, status=400)
+    return render(
+        request,
+        "pipeline/form.html",
+        {"form": form, "title": _("Add a criterion"), "back_url": programme.get_absolute_url()},
+        status=400,
+    )
 
 
 @login_required
@@ -151,10 +169,18 @@ def _save(request, organisation, programme=None):
         data = form.cleaned_data
         try:
             programme = actions.save_programme(
-                organisation=organisation, actor=request.user, programme=programme, name=data["name"],
-                description=data["description"], starts_on=data["starts_on"], ends_on=data["ends_on"],
-                method=data["method"], focus_areas=data["focus_areas"], coordinators=data["coordinators"],
-                steering_group=data["steering_group"], own_focus_areas=form.lines("own_focus_areas"),
+                organisation=organisation,
+                actor=request.user,
+                programme=programme,
+                name=data["name"],
+                description=data["description"],
+                starts_on=data["starts_on"],
+                ends_on=data["ends_on"],
+                method=data["method"],
+                focus_areas=data["focus_areas"],
+                coordinators=data["coordinators"],
+                steering_group=data["steering_group"],
+                own_focus_areas=form.lines("own_focus_areas"),
                 targets=form.lines("targets_text"),
             )
         except ValidationError as error:
@@ -163,8 +189,16 @@ def _save(request, organisation, programme=None):
             saved(request, _("The programme was saved."))
             return redirect(programme)
     title = _("Edit programme") if programme else _("New programme")
-    return render(request, "pipeline/form.html", {"form": form, "title": title, "back": programme,
-                                                  "organisation": organisation if not programme else None})
+    return render(
+        request,
+        "pipeline/form.html",
+        {
+            "form": form,
+            "title": title,
+            "back": programme,
+            "organisation": organisation if not programme else None,
+        },
+    )
 
 
 @login_required

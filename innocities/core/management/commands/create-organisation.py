@@ -19,13 +19,20 @@ class Command(BaseCommand):
     def handle(self, *args, name, kind, country, code, admin_email, admin_name, **options):
         municipality = None
         if code:
-            municipality = Municipality.objects.filter(country=country, code=code).order_by("-valid_from").first()
+            municipality = (
+                Municipality.objects.filter(country=country, code=code).order_by("-valid_from").first()
+            )
             if municipality is None:
                 raise CommandError(f"No municipality {code} in {country}; run import-municipalities first.")
         try:
             organisation = create_organisation(
-                name=name, kind=kind, country=country, municipality=municipality, actor=None,
-                admin_email=admin_email, admin_name=admin_name,
+                name=name,
+                kind=kind,
+                country=country,
+                municipality=municipality,
+                actor=None,
+                admin_email=admin_email,
+                admin_name=admin_name,
             )
         except ValidationError as error:
             raise CommandError("; ".join(error.messages)) from error

@@ -3,7 +3,8 @@
 from collections import defaultdict
 from itertools import chain
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, DateField, Max, Prefetch, Q
+from django.db.models.functions import Cast, Coalesce
 
 from innocities.accounts.roles import roles_of
 
@@ -11,6 +12,7 @@ from .access import visible_challenges, visible_ideas, visible_projects
 from .models import GateDecision, IdeaStatus, ProjectMember, ProjectStatus, TeamRole
 
 OPEN_STATUSES = [ProjectStatus.ACTIVE, ProjectStatus.ON_HOLD]
+MY_WORK_ROWS = 12
 
 
 def _search(queryset, text, *fields):
@@ -125,14 +127,15 @@ def funding_totals(lines):
 
 
 def my_work(user):
-    """What waits for a person: gates to decide, ideas to review, projects they lead."""
+    """What waits for a person: gates to decide (longest in their phase first), ideas to review
+    (oldest first), projects they lead or work on."""
     roles = roles_of(user)
     steering = Q(programme_id__in=roles.coordinated_programme_ids | roles.steered_programme_ids)
     managed = [org for org in roles.full_org_ids if roles.manages(org)]
     projects = visible_projects(user).select_related("organisation", "programme", "phase", "focus_area")
-    gates_due = projects.filter(
+    gates = projects.filter(
         steering | Q(organisation_id__in=managed), status__in=OPEN_STATUSES, phase__gate__isnull=False
-    ).order_by("updated_at")[:25]
+    ).annotate(in_phase_since=Coalesce(Max("gate_decisions__decided_on"), Cast("created_at", DateField())))
     ideas_to_review = (
         visible_ideas(user)
         .filter(
@@ -140,13 +143,15 @@ def my_work(user):
             status__in=[IdeaStatus.NEW, IdeaStatus.UNDER_REVIEW],
         )
         .select_related("organisation", "challenge", "submitted_by")
-        .order_by("created_at")[:25]
+        .order_by("created_at")
     )
     led = projects.filter(team__user=user, team__role=TeamRole.LEAD).order_by("title")
     team = projects.filter(team__user=user).exclude(pk__in=led.values("pk")).order_by("title")
     return {
-        "gates_due": gates_due,
-        "ideas_to_review": ideas_to_review,
+        "gates_due": gates.order_by("in_phase_since", "title")[:MY_WORK_ROWS],
+        "gates_due_count": gates.count(),
+        "ideas_to_review": ideas_to_review[:MY_WORK_ROWS],
+        "ideas_to_review_count": ideas_to_review.count(),
         "led_projects": led,
         "team_projects": team,
     }

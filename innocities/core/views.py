@@ -13,14 +13,24 @@ def require(user, perm: str, obj=None) -> None:
         raise PermissionDenied
 
 
+def organisations_where(user, perm: str) -> list[Organisation]:
+    """The person's organisations in which ``perm`` holds, by name."""
+    if not user.is_authenticated:
+        return []
+    organisations = Organisation.objects.filter(memberships__user=user).order_by("name")
+    return [organisation for organisation in organisations if user.has_perm(perm, organisation)]
+
+
 def acting_organisation(request, perm: str) -> Organisation:
-    """The organisation a person acts for: the one asked for, else their first where ``perm`` holds."""
+    """The organisation a person acts for: the one asked for, else their first where ``perm`` holds.
+
+    The page can offer the others through ``request.acting_choices``.
+    """
     wanted = request.POST.get("organisation") or request.GET.get("organisation")
-    organisations = Organisation.objects.filter(memberships__user=request.user).order_by("name")
-    if wanted:
-        organisations = organisations.filter(slug=wanted)
-    for organisation in organisations:
-        if request.user.has_perm(perm, organisation):
+    choices = organisations_where(request.user, perm)
+    request.acting_choices = choices
+    for organisation in choices:
+        if not wanted or organisation.slug == wanted:
             return organisation
     raise Http404
 

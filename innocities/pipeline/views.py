@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from innocities.accounts.models import User
 from innocities.accounts.roles import roles_of
-from innocities.core.views import acting_organisation, apply_errors, require, saved
+from innocities.core.views import acting_organisation, apply_errors, organisations_where, require, saved
 from innocities.programmes.access import get_programme_for_user, visible_programmes
 
 from . import actions, queries
@@ -51,7 +51,7 @@ def _programmes_of(organisation):
     ).distinct()
 
 
-def _list(request, *, query, statuses, template, extra=None):
+def _list(request, *, query, statuses, template, create_perm):
     form = ListFilterForm(request.GET or None, statuses=statuses, programmes=visible_programmes(request.user))
     filters = form.cleaned_data if form.is_valid() else {}
     items = query(
@@ -61,7 +61,11 @@ def _list(request, *, query, statuses, template, extra=None):
         status=filters.get("status", ""),
         programme=filters.get("programme"),
     )
-    context = {"form": form, "page": _page(request, items), **(extra or {})}
+    context = {
+        "form": form,
+        "page": _page(request, items),
+        "can_create": bool(organisations_where(request.user, create_perm)),
+    }
     return render(request, template, context)
 
 
@@ -86,6 +90,7 @@ def board(request, slug):
         "columns": columns,
         "form": form,
         "total": sum(len(projects) for _phase, projects in columns),
+        "can_start": bool(organisations_where(request.user, "pipeline.add_project")),
     }
     template = "pipeline/_board_columns.html" if request.headers.get("HX-Request") else "pipeline/board.html"
     return render(request, template, context)
@@ -101,6 +106,7 @@ def challenge_list(request):
         query=queries.challenge_list,
         statuses=ChallengeStatus.choices,
         template="pipeline/challenge_list.html",
+        create_perm="pipeline.add_challenge",
     )
 
 
@@ -163,7 +169,11 @@ def challenge_edit(request, pk):
 @login_required
 def idea_list(request):
     return _list(
-        request, query=queries.idea_list, statuses=IdeaStatus.choices, template="pipeline/idea_list.html"
+        request,
+        query=queries.idea_list,
+        statuses=IdeaStatus.choices,
+        template="pipeline/idea_list.html",
+        create_perm="pipeline.add_idea",
     )
 
 
@@ -273,6 +283,7 @@ def project_list(request):
         query=queries.project_list,
         statuses=ProjectStatus.choices,
         template="pipeline/project_list.html",
+        create_perm="pipeline.add_project",
     )
 
 
@@ -302,7 +313,10 @@ def project_detail(request, pk):
 def project_create(request):
     organisation = acting_organisation(request, "pipeline.add_project")
     form = ProjectForm(
-        request.POST or None, organisation=organisation, programmes=_programmes_of(organisation)
+        request.POST or None,
+        organisation=organisation,
+        programmes=_programmes_of(organisation),
+        initial={"programme": request.GET.get("programme")},
     )
     if request.method == "POST" and form.is_valid():
         try:

@@ -162,10 +162,30 @@ def test_pages_have_no_axe_violations(world, page):
         f"/ideas/{world.idea.pk}/",
         f"/programmes/methods/{world.method.pk}/",
         f"/projects/{world.private.pk}/edit/",
+        f"/projects/{world.private.pk}/team/",
+        f"/ideas/{world.idea.pk}/promote/",
+        f"/ideas/{world.idea.pk}/edit/",
+        f"/challenges/{world.challenge.pk}/edit/",
     ]
     for url in urls:
         page.goto(url)
         found[url] = axe.run(page, options=WCAG).response["violations"]
+    # The programme's own copy of the method, with its editing forms, and a form showing its errors.
+    page.goto("/programmes/halden/method/")
+    page.get_by_role("button", name="Make our own copy").click()
+    found["method copy"] = axe.run(page, options=WCAG).response["violations"]
+    page.goto(f"/projects/{world.private.pk}/gate/")
+    page.get_by_role("button", name="Record the decision").click()
+    found["gate with errors"] = axe.run(page, options=WCAG).response["violations"]
+    page.set_viewport_size({"width": 390, "height": 844})
+    for url in ("/my-work/", "/programmes/halden/board/", f"/projects/{world.private.pk}/"):
+        page.goto(url)
+        found[f"{url} (phone)"] = axe.run(page, options=WCAG).response["violations"]
+    # The operator's pages.
+    page.context.clear_cookies()
+    sign_in(page, "operator@innocities.example", PASSWORD)
+    page.goto("/organisations/new/")
+    found["/organisations/new/"] = axe.run(page, options=WCAG).response["violations"]
     summary = {
         url: [(v["id"], len(v["nodes"])) for v in violations]
         for url, violations in found.items()

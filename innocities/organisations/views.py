@@ -1,5 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -11,20 +12,33 @@ from innocities.programmes.access import visible_programmes
 
 from . import actions
 from .access import get_network_for_user, get_organisation_for_user
-from .forms import MemberForm, OrganisationForm, StrategicGoalForm
+from .forms import MemberForm, OrganisationFilterForm, OrganisationForm, StrategicGoalForm
 from .models import Network, Organisation
 
 
 @login_required
 def organisation_list(request):
+    form = OrganisationFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
     organisations = Organisation.objects.order_by("country", "name")
-    visible = visible_projects(request.user).values("organisation_id").annotate(n=Count("pk"))
+    if filters.get("q"):
+        organisations = organisations.filter(name__icontains=filters["q"])
+    if filters.get("country"):
+        organisations = organisations.filter(country=filters["country"])
+    page = Paginator(organisations, 50).get_page(request.GET.get("page"))
+    visible = (
+        visible_projects(request.user)
+        .filter(organisation__in=[o.pk for o in page])
+        .values("organisation_id")
+        .annotate(n=Count("pk"))
+    )
     counts = {row["organisation_id"]: row["n"] for row in visible}
-    rows = [(organisation, counts.get(organisation.pk, 0)) for organisation in organisations]
+    rows = [(organisation, counts.get(organisation.pk, 0)) for organisation in page]
+    networks = Network.objects.annotate(n=Count("members"))
     return render(
         request,
         "organisations/organisation_list.html",
-        {"rows": rows, "networks": Network.objects.annotate(n=Count("members"))},
+        {"rows": rows, "page": page, "form": form, "networks": networks},
     )
 
 

@@ -8,5 +8,7 @@ urlpatterns = [
     path("organisations/", include("innocities.organisations.urls")),
     path("programmes/", include("innocities.programmes.urls")),
     path("", include("innocities.pipeline.urls")),
+    path("", include("innocities.coproduction.urls")),
+    path("notifications/", include("innocities.notifications.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -53,6 +53,7 @@ def test_challenge_to_idea_to_project_to_gate_to_board(world, login):
     gate = project.phase.gate
     data = {
         "decision": "go_conditions",
+        "gate": project.phase.gate.pk,
         "conditions": "Involve the ferry crews.",
         "reasoning": "Travel data shows the need.",
         "decided_on": "2026-03-01",
@@ -139,6 +140,7 @@ def test_a_gate_decision_keeps_the_criteria_it_was_decided_under(world, login):
     gate = world.private.phase.gate
     data = {
         "decision": "go",
+        "gate": world.private.phase.gate.pk,
         "reasoning": "OK",
         "decided_on": "2026-03-01",
         "decision_makers": [world.leader.pk],

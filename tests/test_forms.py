@@ -104,6 +104,7 @@ def test_gate_go_with_an_unmet_must_criterion_rerenders_and_keeps_the_input(worl
         reverse("pipeline:gate", args=[world.private.pk]),
         {
             "decision": "go",
+            "gate": world.private.phase.gate.pk,
             "reasoning": "My careful reasoning",
             "decided_on": "2026-02-01",
             "decision_makers": [world.leader.pk],

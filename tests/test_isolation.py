@@ -4,11 +4,13 @@ for every method, and list pages never show it. A new URL with an object in it m
 import re
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from innocities.coproduction import actions as co
 from innocities.pipeline.models import Milestone
 
-APPS = ("pipeline", "programmes", "organisations")
+APPS = ("pipeline", "programmes", "organisations", "coproduction")
 
 
 def patterns(resolver=None, namespace=None):
@@ -24,10 +26,41 @@ def other_organisations_objects(w):
     milestone = Milestone.objects.create(
         project=w.eskilstuna_private, title="Upphandling", due_on="2026-06-01"
     )
+    actor = co.save_actor(
+        organisation=w.eskilstuna,
+        actor_user=w.eskilstuna_coordinator,
+        name="Mälardalens universitet",
+        sector="academia",
+        country="SE",
+        org_number="",
+    )
+    participation = co.save_participation(
+        project=w.eskilstuna_private, actor=actor, user=w.eskilstuna_coordinator, role="expert", depth=3
+    )
+    activity = co.record_activity(
+        project=w.eskilstuna_private,
+        user=w.eskilstuna_coordinator,
+        title="Workshop",
+        kind="workshop",
+        held_on="2026-02-01",
+        phase=w.eskilstuna_private.phase,
+    )
+    attachment = co.attach_file(
+        activity=activity,
+        user=w.eskilstuna_coordinator,
+        upload=SimpleUploadedFile("notes.txt", b"Anteckningar"),
+    )
     phase = w.eskilstuna_programme.method.phases.get(order=1)
     criterion = phase.gate.criteria.first()
     return {
-        "project": {"pk": w.eskilstuna_private.pk, "milestone_pk": milestone.pk},
+        "project": {
+            "pk": w.eskilstuna_private.pk,
+            "milestone_pk": milestone.pk,
+            "participation_pk": participation.pk,
+        },
+        "actor": {"pk": actor.pk},
+        "activity": {"pk": activity.pk},
+        "attachment": {"pk": attachment.pk},
         "challenge": {"pk": w.eskilstuna_challenge.pk},
         "idea": {"pk": w.eskilstuna_idea.pk},
         "programme": {
@@ -44,6 +77,10 @@ OBJECT_OF = {
     r"^pipeline:challenge(?!s$|_create)": "challenge",
     r"^pipeline:idea(?!s$|_create)": "idea",
     r"^pipeline:board$": "programme",
+    r"^coproduction:(participation_|activity_create)": "project",
+    r"^coproduction:actor(?!s$|_create)": "actor",
+    r"^coproduction:(activity$|activity_edit|attachment_add)": "activity",
+    r"^coproduction:attachment$": "attachment",
     r"^programmes:(detail|edit|evaluation_add|method_adapt|phase_rename|criterion_)": "programme",
 }
 NO_PRIVATE_OBJECT = {
@@ -65,6 +102,9 @@ NO_PRIVATE_OBJECT = {
     "organisations:member_add",
     "organisations:goal_add",
     "organisations:network",
+    # The actor register lists only the person's own organisations' actors (checked below).
+    "coproduction:actors",
+    "coproduction:actor_create",
 }
 
 
@@ -111,7 +151,13 @@ def test_the_method_copy_of_another_programme_is_404(world, login):
     )
 
 
-SECRETS = ["Digital hemtjänst", "Ensamhet bland äldre", "Digitala fikastunder", "Sarpsborg private"]
+SECRETS = [
+    "Digital hemtjänst",
+    "Ensamhet bland äldre",
+    "Digitala fikastunder",
+    "Sarpsborg private",
+    "Mälardalens universitet",
+]
 
 
 @pytest.mark.parametrize(
@@ -123,6 +169,8 @@ SECRETS = ["Digital hemtjänst", "Ensamhet bland äldre", "Digitala fikastunder"
         "/challenges/?scope=all",
         "/ideas/?scope=all",
         "/programmes/",
+        "/actors/",
+        "/actors/?q=M",
         "/programmes/halden/board/",
         "/organisations/",
         "/organisations/eskilstuna/",
@@ -132,6 +180,7 @@ SECRETS = ["Digital hemtjänst", "Ensamhet bland äldre", "Digitala fikastunder"
     ],
 )
 def test_list_pages_never_show_another_organisations_private_work(world, login, url):
+    other_organisations_objects(world)
     response = login(world.coordinator).get(url)
     assert response.status_code == 200
     page = response.content.decode()

@@ -97,6 +97,7 @@ def test_member_cannot_decide_a_gate_by_posting(world, login):
         reverse("pipeline:gate", args=[world.private.pk]),
         {
             "decision": "stop",
+            "gate": world.private.phase.gate.pk,
             "reasoning": "x",
             "decided_on": "2026-01-01",
             "decision_makers": [world.member.pk],
@@ -111,6 +112,7 @@ def test_steering_group_member_of_the_programme_decides_a_gate(world, login):
     gate = world.private.phase.gate
     data = {
         "decision": "go",
+        "gate": world.private.phase.gate.pk,
         "reasoning": "The need is documented by meter data.",
         "decided_on": "2026-02-01",
         "decision_makers": [world.leader.pk],

@@ -29,11 +29,16 @@ INSTALLED_APPS = [
     "allauth.account",
     "allauth.mfa",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "innocities.core",
     "innocities.accounts",
     "innocities.organisations",
     "innocities.programmes",
     "innocities.pipeline",
+    "innocities.coproduction",
+    "innocities.engagement",
+    "innocities.notifications",
 ]
 
 MIDDLEWARE = [
@@ -120,6 +125,17 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "InnoCities <noreply@innocities.local>")
 
+# Background work (notifications): the database queue, worked by `innocities serve`'s worker process.
+# TASKS_BACKEND=immediate runs tasks in the request instead (tests, or a site without a worker).
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks.backends.immediate.ImmediateBackend"
+        if env_str("TASKS_BACKEND") == "immediate"
+        else "django_tasks_db.DatabaseBackend"
+    }
+}
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")  # for links in emails
+
 # --- security ------------------------------------------------------------------------------------
 # No inline scripts or styles anywhere: every script and stylesheet is a file served by the site.
 CONTENT_SECURITY_POLICY = {
@@ -172,3 +188,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
 }
+UPLOAD_MAX_BYTES = 10 * 1024 * 1024  # attachments: 10 MB, type checked by content (core/uploads.py)
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024

@@ -6,4 +6,8 @@ def navigation(request):
     user = request.user
     if not user.is_authenticated:
         return {}
-    return {"my_memberships": list(user.memberships.select_related("organisation")), "roles": roles_of(user)}
+    return {
+        "my_memberships": list(user.memberships.select_related("organisation")),
+        "roles": roles_of(user),
+        "unread_notifications": user.notifications.filter(read_at__isnull=True).count(),
+    }

@@ -26,5 +26,12 @@ def operates_network(user, network):
 
 rules.add_perm("organisations.create_organisation", operates_a_network)
 rules.add_perm("organisations.manage_organisation", is_admin_of)
-rules.add_perm("organisations.see_members", is_full_member_of | operates_a_network)
+
+
+@rules.predicate
+def operates_a_network_of(user, organisation):
+    return organisation.networks.filter(pk__in=roles_of(user).operated_network_ids).exists()
+
+
+rules.add_perm("organisations.see_members", is_full_member_of | operates_a_network_of)
 rules.add_perm("organisations.manage_network", operates_network)

@@ -17,6 +17,7 @@ from .models import (
     GateDecision,
     Idea,
     IdeaStatus,
+    IdeaStatusChange,
     Milestone,
     ProgressUpdate,
     Project,
@@ -24,6 +25,13 @@ from .models import (
     ProjectStatus,
     TeamRole,
 )
+
+
+def on_commit_notify(event: str, **ids) -> None:
+    """Tell the people concerned once the transaction has committed (see notifications/events.py)."""
+    from innocities.notifications.events import notify_after_commit
+
+    notify_after_commit(event, **ids)
 
 
 def _check_programme(organisation, programme: Programme) -> None:
@@ -55,7 +63,9 @@ def update_challenge(*, challenge: Challenge, actor, **fields) -> Challenge:
     for name, value in fields.items():
         setattr(challenge, name, value)
     _check_programme(challenge.organisation, challenge.programme)
-    return _save(challenge, actor=actor, verb="update_challenge")
+    challenge = _save(challenge, actor=actor, verb="update_challenge")
+    challenge.ideas.exclude(programme=challenge.programme).update(programme=challenge.programme)
+    return challenge
 
 
 @transaction.atomic
@@ -75,21 +85,34 @@ def update_idea(*, idea: Idea, actor, **fields) -> Idea:
         setattr(idea, name, value)
     if idea.challenge_id:
         idea.programme = idea.challenge.programme
+    _check_programme(idea.organisation, idea.programme)
     return _save(idea, actor=actor, verb="update_idea")
 
 
 @transaction.atomic
-def set_idea_status(*, idea: Idea, status: str, reason: str, actor) -> Idea:
-    """Change an idea's status; parking or rejecting an idea needs a reason its author can read."""
+def set_idea_status(*, idea: Idea, status: str, reason: str, actor, project=None) -> Idea:
+    """Change an idea's status and keep the change in its history.
+
+    Parking or rejecting needs a reason; so does every change of an idea sent to an open call,
+    because its author reads the organisation's answer on the idea's public page.
+    """
     reason = (reason or "").strip()
     if status in {IdeaStatus.PARKED, IdeaStatus.REJECTED} and not reason:
         raise ValidationError({"reason": _("Give a reason when an idea is parked or rejected.")})
+    if idea.via_open_call and not reason and project is None:
+        raise ValidationError(
+            {"reason": _("Tell the author why: the reason is shown on the idea's public page.")}
+        )
     if hasattr(idea, "project") and idea.project is not None and status != IdeaStatus.SELECTED:
         raise ValidationError({"status": _("This idea is already a project.")})
     idea.status = status
     idea.status_reason = reason
     idea.save(update_fields=["status", "status_reason", "updated_at"])
+    IdeaStatusChange.objects.create(
+        idea=idea, status=status, reason=reason, project=project, changed_by=actor
+    )
     audit.record(actor=actor, verb="set_idea_status", obj=idea, organisation=idea.organisation, status=status)
+    on_commit_notify("idea_status_changed", idea_id=idea.pk)
     return idea
 
 
@@ -121,9 +144,13 @@ def create_project(
 
 @transaction.atomic
 def promote_idea(*, idea: Idea, actor, lead=None, **fields) -> Project:
-    """Turn a selected idea into a project; the idea's author joins the team."""
+    """Turn a new, reviewed or selected idea into a project; the idea's author joins the team."""
     if hasattr(idea, "project") and idea.project is not None:
         raise ValidationError(_("This idea is already a project."))
+    if idea.status in {IdeaStatus.PARKED, IdeaStatus.REJECTED}:
+        raise ValidationError(
+            _("A parked or rejected idea cannot become a project; change its status first.")
+        )
     fields.setdefault("title", idea.title)
     fields.setdefault("summary", idea.description)
     project = create_project(
@@ -145,7 +172,8 @@ def promote_idea(*, idea: Idea, actor, lead=None, **fields) -> Project:
     set_idea_status(
         idea=idea,
         status=IdeaStatus.SELECTED,
-        reason=_("Became the project “%(title)s”.") % {"title": project.title},
+        reason="",  # the idea's page says which project it became, in the reader's language
+        project=project,
         actor=actor,
     )
     return project
@@ -190,35 +218,10 @@ def _requirement_unmet(project: Project, requires: str) -> str | None:
     return None if ok else message
 
 
-@transaction.atomic
-def decide_gate(
-    *,
-    project: Project,
-    decision: str,
-    reasoning: str,
-    decided_on: date,
-    decision_makers,
-    met: set[int],
-    scores: dict[int, int],
-    conditions: str = "",
-    recycle_to: Phase | None = None,
-    actor,
-) -> GateDecision:
-    """Record a decision at the gate after the project's current phase and move the project.
-
-    go → next phase (past the last gate: implemented); recycle → an earlier phase; hold → paused;
-    stop → ended for good. "go" needs every must-meet criterion met.
-    """
-    project = Project.objects.select_for_update().select_related("phase", "method").get(pk=project.pk)
-    errors: dict[str, list[str]] = {}
-    if project.status not in {ProjectStatus.ACTIVE, ProjectStatus.ON_HOLD}:
-        raise ValidationError(_("A stopped or implemented project has no more gates."))
-    gate = getattr(project.phase, "gate", None)
-    if gate is None:
-        raise ValidationError(_("The last phase has no gate after it."))
-    criteria = list(gate.criteria.all())
+def _answer_criteria(project, gate, met, scores, errors) -> list[dict]:
+    """The gate's criteria with the reviewer's answers, as they read today (kept on the decision)."""
     answers = []
-    for criterion in criteria:
+    for criterion in gate.criteria.all():
         answer = {"id": criterion.pk, "key": criterion.key, "kind": criterion.kind, "text": criterion.text}
         if criterion.kind == "must":
             answer["met"] = criterion.pk in met
@@ -231,8 +234,63 @@ def decide_gate(
                 errors.setdefault(f"score_{criterion.pk}", []).append(_("Score from 1 to 5."))
             answer["score"] = int(score) if score is not None else None
         answers.append(answer)
-    going = decision in {Decision.GO, Decision.GO_WITH_CONDITIONS}
-    if going and not all(a["met"] for a in answers if a["kind"] == "must"):
+    return answers
+
+
+def _outcome(project, decision, recycle_to, errors) -> tuple[Phase, str]:
+    """Where the decision takes the project: its phase and status afterwards."""
+    if decision in {Decision.GO, Decision.GO_WITH_CONDITIONS}:
+        to_phase = project.method.phases.get(order=project.phase.order + 1)
+        return to_phase, ProjectStatus.ACTIVE if hasattr(to_phase, "gate") else ProjectStatus.IMPLEMENTED
+    if decision == Decision.RECYCLE:
+        earlier = recycle_to is not None and recycle_to.method_id == project.method_id
+        if not earlier or recycle_to.order >= project.phase.order:
+            errors.setdefault("recycle_to", []).append(_("Choose an earlier phase to return to."))
+        return recycle_to, ProjectStatus.ACTIVE
+    if decision == Decision.HOLD:
+        return project.phase, ProjectStatus.ON_HOLD
+    if decision == Decision.STOP:
+        return project.phase, ProjectStatus.STOPPED
+    errors.setdefault("decision", []).append(_("Choose a decision."))
+    return project.phase, project.status
+
+
+@transaction.atomic
+def decide_gate(
+    *,
+    project: Project,
+    decision: str,
+    reasoning: str,
+    decided_on: date,
+    decision_makers,
+    met: set[int],
+    scores: dict[int, int],
+    conditions: str = "",
+    recycle_to: Phase | None = None,
+    expected_gate: int | None = None,
+    actor,
+) -> GateDecision:
+    """Record a decision at the gate after the project's current phase and move the project.
+
+    go → next phase (past the last gate: implemented); recycle → an earlier phase; hold → paused;
+    stop → ended for good. "go" needs every must-meet criterion met. ``expected_gate`` is the gate
+    the reviewer looked at: if the project has moved on meanwhile, nothing is recorded.
+    """
+    from .queries import decision_makers_for
+
+    project = Project.objects.select_for_update().select_related("phase", "method").get(pk=project.pk)
+    if project.status not in {ProjectStatus.ACTIVE, ProjectStatus.ON_HOLD}:
+        raise ValidationError(_("A stopped or implemented project has no more gates."))
+    gate = getattr(project.phase, "gate", None)
+    if gate is None:
+        raise ValidationError(_("The last phase has no gate after it."))
+    if expected_gate is not None and gate.pk != expected_gate:
+        raise ValidationError(_("The project has passed this gate since you opened it. Review the new gate."))
+    errors: dict[str, list[str]] = {}
+    answers = _answer_criteria(project, gate, met, scores, errors)
+    if decision in {Decision.GO, Decision.GO_WITH_CONDITIONS} and not all(
+        a["met"] for a in answers if a["kind"] == "must"
+    ):
         errors.setdefault("decision", []).append(
             _("“Go” is impossible while a must-meet criterion is unmet.")
         )
@@ -240,34 +298,33 @@ def decide_gate(
         errors.setdefault("conditions", []).append(_("Write the conditions."))
     if not reasoning.strip():
         errors.setdefault("reasoning", []).append(_("Write the reasoning behind the decision."))
+    allowed = set(decision_makers_for(project).values_list("pk", flat=True))
     if not decision_makers:
         errors.setdefault("decision_makers", []).append(_("Name at least one decision-maker."))
-    to_phase, status = project.phase, ProjectStatus.ACTIVE
-    if going:
-        to_phase = project.method.phases.get(order=project.phase.order + 1)
-        if not hasattr(to_phase, "gate"):
-            status = ProjectStatus.IMPLEMENTED
-    elif decision == Decision.RECYCLE:
-        if (
-            recycle_to is None
-            or recycle_to.method_id != project.method_id
-            or recycle_to.order >= project.phase.order
-        ):
-            errors.setdefault("recycle_to", []).append(_("Choose an earlier phase to return to."))
-        to_phase = recycle_to
-    elif decision == Decision.HOLD:
-        status = ProjectStatus.ON_HOLD
-    elif decision == Decision.STOP:
-        status = ProjectStatus.STOPPED
-    else:
-        errors.setdefault("decision", []).append(_("Choose a decision."))
+    elif not {person.pk for person in decision_makers} <= allowed:
+        errors.setdefault("decision_makers", []).append(
+            _(
+                "Decision-makers come from the steering group, the programme's coordinators and the "
+                "organisation's leadership."
+            )
+        )
+    last = project.gate_decisions.order_by("-decided_on").values_list("decided_on", flat=True).first()
+    if decided_on > date.today():
+        errors.setdefault("decided_on", []).append(_("A decision cannot be dated in the future."))
+    elif last and decided_on < last:
+        errors.setdefault("decided_on", []).append(
+            _("The project's last decision was taken on %(date)s; date this one on or after it.")
+            % {"date": last.isoformat()}
+        )
+    to_phase, status = _outcome(project, decision, recycle_to, errors)
     if errors:
         raise ValidationError(errors)
     record = GateDecision.objects.create(
         organisation_id=project.organisation_id,
         project=project,
         gate=gate,
-        method_label=str(project.method),
+        method_name=project.method.name,
+        method_version=project.method.version,
         from_phase=project.phase,
         to_phase=to_phase,
         decision=decision,
@@ -283,6 +340,7 @@ def decide_gate(
     audit.record(
         actor=actor, verb="decide_gate", obj=record, organisation=project.organisation, decision=decision
     )
+    on_commit_notify("gate_decided", decision_id=record.pk)
     return record
 
 
@@ -341,6 +399,10 @@ def add_funding_line(*, project: Project, actor, **fields) -> FundingLine:
 
 @transaction.atomic
 def set_team_member(*, project: Project, user, role: str, actor) -> ProjectMember:
+    """Name a person on the project's team; the last project lead cannot be given another role."""
+    leads = project.team.filter(role=TeamRole.LEAD)
+    if role != TeamRole.LEAD and list(leads.values_list("user_id", flat=True)) == [user.pk]:
+        raise ValidationError({"role": _("Name another project lead first: a project always has one.")})
     member, _created = ProjectMember.objects.update_or_create(
         project=project, user=user, defaults={"role": role}
     )

@@ -159,12 +159,14 @@ class GateDecisionForm(forms.Form):
         label=_("Decision-makers"), queryset=User.objects.none(), widget=forms.CheckboxSelectMultiple
     )
     decided_on = forms.DateField(label=_("Date of decision"), widget=DATE)
+    gate = forms.IntegerField(widget=forms.HiddenInput)
 
     SCORES = [("", "—")] + [(str(n), str(n)) for n in range(1, 6)]
 
     def __init__(self, *args, project, criteria, decision_makers, **kwargs):
         super().__init__(*args, **kwargs)
         self.criteria = criteria
+        self.fields["gate"].initial = project.phase.gate.pk
         self.fields["recycle_to"].queryset = project.method.phases.filter(order__lt=project.phase.order)
         self.fields["recycle_to"].empty_label = "—"
         self.fields["decision_makers"].queryset = decision_makers

@@ -108,6 +108,9 @@ class Idea(Tenanted):
     )
     status = models.CharField(_("status"), max_length=20, choices=IdeaStatus.choices, default=IdeaStatus.NEW)
     status_reason = models.TextField(_("reason"), blank=True)
+    via_open_call = models.BooleanField(_("submitted to an open call"), default=False)
+    hidden_reason = models.TextField(_("reason for hiding"), blank=True)
+    hidden_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]
@@ -126,6 +129,25 @@ class Idea(Tenanted):
 
     def get_absolute_url(self):
         return reverse("pipeline:idea", args=[self.pk])
+
+
+class IdeaStatusChange(models.Model):
+    """One change of an idea's status and the reason its author reads: "what happened to my idea"."""
+
+    idea = models.ForeignKey(Idea, on_delete=models.CASCADE, related_name="status_changes")
+    status = models.CharField(_("status"), max_length=20, choices=IdeaStatus.choices)
+    reason = models.TextField(_("reason"), blank=True)
+    project = models.ForeignKey("Project", null=True, blank=True, on_delete=models.SET_NULL, related_name="+")
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return f"{self.idea}: {self.status}"
 
 
 class ProjectStatus(models.TextChoices):
@@ -326,7 +348,8 @@ class GateDecision(models.Model):
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="gate_decisions")
     gate = models.ForeignKey("programmes.Gate", on_delete=models.PROTECT, related_name="decisions")
-    method_label = models.CharField(max_length=200)
+    method_name = models.JSONField(default=dict)  # the method as named on the day, in every language
+    method_version = models.PositiveIntegerField(default=1)
     from_phase = models.ForeignKey("programmes.Phase", on_delete=models.PROTECT, related_name="+")
     to_phase = models.ForeignKey("programmes.Phase", on_delete=models.PROTECT, related_name="+")
     decision = models.CharField(_("decision"), max_length=20, choices=Decision.choices)

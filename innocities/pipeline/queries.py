@@ -3,7 +3,7 @@
 from collections import defaultdict
 from itertools import chain
 
-from django.db.models import Count, DateField, Max, Prefetch, Q
+from django.db.models import Count, DateField, Exists, Max, OuterRef, Prefetch, Q
 from django.db.models.functions import Cast, Coalesce
 
 from innocities.accounts.roles import roles_of
@@ -91,8 +91,17 @@ def idea_list(user, *, scope="mine", q="", status="", programme=None):
         ideas = ideas.filter(status=status)
     if programme:
         ideas = ideas.filter(programme=programme)
-    return ideas.select_related("organisation", "programme", "challenge", "submitted_by", "project").order_by(
-        "-created_at"
+    return with_related_visibility(
+        user, ideas.select_related("organisation", "programme", "challenge", "submitted_by", "project")
+    ).order_by("-created_at")
+
+
+def with_related_visibility(user, ideas):
+    """Mark whether the person may see each idea's challenge and project, so a page shows a related
+    title only to those who could open it."""
+    return ideas.annotate(
+        challenge_visible=Exists(visible_challenges(user).filter(pk=OuterRef("challenge_id"))),
+        project_visible=Exists(visible_projects(user).filter(idea=OuterRef("pk"))),
     )
 
 
@@ -145,6 +154,7 @@ def my_work(user):
         .select_related("organisation", "challenge", "submitted_by")
         .order_by("created_at")
     )
+    ideas_to_review = with_related_visibility(user, ideas_to_review)
     led = projects.filter(team__user=user, team__role=TeamRole.LEAD).order_by("title")
     team = projects.filter(team__user=user).exclude(pk__in=led.values("pk")).order_by("title")
     return {
@@ -155,3 +165,23 @@ def my_work(user):
         "led_projects": led,
         "team_projects": team,
     }
+
+
+def decision_makers_for(project):
+    """Who may be named as deciding at the project's gates: the programme's steering group and
+    coordinators, and the organisation's administrators, coordinators and leadership."""
+    from innocities.accounts.models import User
+
+    programme = project.programme
+    return (
+        User.objects.filter(
+            Q(steered_programmes=programme)
+            | Q(coordinated_programmes=programme)
+            | Q(
+                memberships__organisation=project.organisation,
+                memberships__role__in=["admin", "coordinator", "leadership"],
+            )
+        )
+        .distinct()
+        .order_by("full_name")
+    )

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,7 +16,14 @@ from innocities.core.views import acting_organisation, apply_errors, organisatio
 from innocities.programmes.access import get_programme_for_user, visible_programmes
 
 from . import actions, queries
-from .access import get_challenge_for_user, get_idea_for_user, get_project_for_user, visible_challenges
+from .access import (
+    get_challenge_for_user,
+    get_idea_for_user,
+    get_project_for_user,
+    visible_challenges,
+    visible_ideas,
+    visible_projects,
+)
 from .forms import (
     BoardFilterForm,
     ChallengeForm,
@@ -32,7 +40,7 @@ from .forms import (
     ScaledForm,
     TeamMemberForm,
 )
-from .models import ChallengeStatus, IdeaStatus, ProjectStatus
+from .models import ChallengeStatus, Idea, IdeaStatus, Project, ProjectStatus
 
 PAGE = 50
 
@@ -92,8 +100,10 @@ def board(request, slug):
         "total": sum(len(projects) for _phase, projects in columns),
         "can_start": bool(organisations_where(request.user, "pipeline.add_project")),
     }
-    template = "pipeline/_board_columns.html" if request.headers.get("HX-Request") else "pipeline/board.html"
-    return render(request, template, context)
+    partial = request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request")
+    response = render(request, "pipeline/_board_columns.html" if partial else "pipeline/board.html", context)
+    patch_vary_headers(response, ["HX-Request"])
+    return response
 
 
 # --- challenges -----------------------------------------------------------------------------------------
@@ -181,16 +191,27 @@ def idea_list(request):
 def idea_detail(request, pk):
     idea = get_idea_for_user(request.user, pk)
     status_form = IdeaStatusForm(initial={"status": idea.status, "reason": idea.status_reason})
-    return render(request, "pipeline/idea_detail.html", {"idea": idea, "status_form": status_form})
+    return _idea_page(request, idea, status_form)
+
+
+def _idea_page(request, idea, status_form, status=200):
+    idea = queries.with_related_visibility(request.user, Idea.objects.filter(pk=idea.pk)).get()
+    return render(
+        request, "pipeline/idea_detail.html", {"idea": idea, "status_form": status_form}, status=status
+    )
 
 
 def _idea_form(request, organisation, instance=None):
-    challenges = visible_challenges(request.user).filter(organisation=organisation).exclude(status="closed")
+    challenges = visible_challenges(request.user).filter(organisation=organisation)
+    challenges = challenges.exclude(status="closed") | challenges.filter(
+        pk=getattr(instance, "challenge_id", None)
+    )
     return IdeaForm(
         request.POST or None,
         instance=instance,
         organisation=organisation,
-        programmes=_programmes_of(organisation),
+        # Only programmes the person can see: a network coordinator must not find the owner's others.
+        programmes=_programmes_of(organisation).filter(pk__in=visible_programmes(request.user).values("pk")),
         challenges=challenges,
         initial={"challenge": request.GET.get("challenge")} if instance is None else None,
     )
@@ -245,7 +266,7 @@ def idea_status(request, pk):
         else:
             saved(request, _("The idea's status was changed."))
             return redirect(idea)
-    return render(request, "pipeline/idea_detail.html", {"idea": idea, "status_form": form}, status=400)
+    return _idea_page(request, idea, form, status=400)
 
 
 @login_required
@@ -302,6 +323,10 @@ def project_detail(request, pk):
         "funding_totals": queries.funding_totals(funding),
         "phases": project.method.phases.all(),
         "strategic_goals": project.strategic_goals.all(),
+        "idea_visible": bool(project.idea_id)
+        and visible_ideas(request.user).filter(pk=project.idea_id).exists(),
+        "programme_visible": visible_programmes(request.user).filter(pk=project.programme_id).exists(),
+        **coproduction_context(request.user, project),
         "update_form": ProgressUpdateForm(initial={"written_on": date.today()}),
         "milestone_form": MilestoneForm(),
         "funding_form": FundingLineForm(),
@@ -353,20 +378,17 @@ def project_edit(request, pk):
     return render(request, "pipeline/form.html", {"form": form, "title": _("Edit project"), "back": project})
 
 
-def _decision_makers(project):
-    programme = project.programme
-    return (
-        User.objects.filter(
-            Q(steered_programmes=programme)
-            | Q(coordinated_programmes=programme)
-            | Q(
-                memberships__organisation=project.organisation,
-                memberships__role__in=["admin", "coordinator", "leadership"],
-            )
-        )
-        .distinct()
-        .order_by("full_name")
-    )
+def coproduction_context(user, project):
+    """The project's stakeholder map, helix balance and activities; actor names only for its own people."""
+    from innocities.coproduction.queries import helix_balance, stakeholder_map
+
+    own = roles_of(user).is_full_member(project.organisation_id) or project.team.filter(user=user).exists()
+    return {
+        "stakeholders": stakeholder_map(project),
+        "balance": helix_balance(Project.objects.filter(pk=project.pk)),
+        "activities": project.activities.select_related("phase"),
+        "show_names": own,
+    }
 
 
 @login_required
@@ -381,7 +403,7 @@ def gate_decide(request, pk):
         request.POST or None,
         project=project,
         criteria=criteria,
-        decision_makers=_decision_makers(project),
+        decision_makers=queries.decision_makers_for(project),
         initial={"decided_on": date.today(), "decision_makers": [request.user.pk]},
     )
     if request.method == "POST" and form.is_valid():
@@ -398,6 +420,7 @@ def gate_decide(request, pk):
                 met=met,
                 scores=scores,
                 recycle_to=data.get("recycle_to"),
+                expected_gate=data["gate"],
                 actor=request.user,
             )
         except ValidationError as error:
@@ -405,7 +428,18 @@ def gate_decide(request, pk):
         else:
             saved(request, _("The gate decision was recorded."))
             return redirect(project)
-    context = {"project": project, "gate": gate, "form": form, "decisions": queries.gate_history(project)}
+    from innocities.coproduction.queries import helix_balance
+
+    context = {
+        "project": project,
+        "gate": gate,
+        "form": form,
+        "decisions": queries.gate_history(project),
+        **coproduction_context(request.user, project),
+        "programme_balance": helix_balance(
+            visible_projects(request.user).filter(programme=project.programme)
+        ),
+    }
     return render(request, "pipeline/gate_decide.html", context, status=400 if form.errors else 200)
 
 
@@ -486,9 +520,13 @@ def team_add(request, pk):
     people = User.objects.filter(memberships__organisation=project.organisation).distinct()
     form = TeamMemberForm(request.POST or None, people=people)
     if request.method == "POST" and form.is_valid():
-        actions.set_team_member(project=project, actor=request.user, **form.cleaned_data)
-        saved(request, _("The team was updated."))
-        return redirect(project)
+        try:
+            actions.set_team_member(project=project, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            saved(request, _("The team was updated."))
+            return redirect(project)
     return render(
         request, "pipeline/form.html", {"form": form, "title": _("Add to the team"), "back": project}
     )

@@ -73,24 +73,25 @@ class ProgrammeForm(forms.ModelForm):
             "steering_group": forms.CheckboxSelectMultiple,
         }
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation=None, network=None, **kwargs):
+        """For an organisation's programme, or (``network``) a cluster programme of all its members."""
         super().__init__(*args, **kwargs)
         from django.db.models import Q
 
-        from innocities.accounts.models import User
+        from innocities.accounts.models import Membership, User
 
         from .models import FocusArea, Method
 
-        people = (
-            User.objects.filter(memberships__organisation=organisation)
-            .exclude(memberships__role="partner")
-            .distinct()
-        )
+        organisations = [organisation] if organisation else list(network.members.all())
+        staff = Membership.objects.filter(organisation__in=organisations).exclude(role="partner")
+        people = User.objects.filter(pk__in=staff.values("user_id")).order_by("full_name")
         self.fields["coordinators"].queryset = people
         self.fields["steering_group"].queryset = people
         self.fields["focus_areas"].queryset = FocusArea.objects.filter(
             Q(organisation__isnull=True) | Q(organisation=organisation)
         )
+        if organisation is None:
+            del self.fields["own_focus_areas"]
         methods = Q(owner_programme=None)
         if self.instance.pk:
             methods |= Q(pk=self.instance.method_id)
@@ -99,6 +100,12 @@ class ProgrammeForm(forms.ModelForm):
             self.fields["method"].disabled = True
             self.fields["method"].help_text = _("Adapt the method from the programme page.")
             self.initial["targets_text"] = "\n".join(t.text for t in self.instance.targets.all())
+
+    def clean_targets_text(self):
+        text = self.cleaned_data.get("targets_text", "")
+        if any(len(line.strip()) > 250 for line in text.splitlines()):
+            raise forms.ValidationError(_("Keep each target under 250 characters."))
+        return text
 
     def clean(self):
         data = super().clean()

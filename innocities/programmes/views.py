@@ -1,6 +1,5 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -136,7 +135,10 @@ def criterion_add(request, slug, phase_pk):
     phase = _own_phase(programme, phase_pk)
     gate = getattr(phase, "gate", None)
     form = CriterionForm(request.POST)
-    if gate is not None and form.is_valid():
+    if gate is None:
+        form.is_valid()
+        form.add_error(None, _("The last phase has no gate, so it has no criteria."))
+    elif form.is_valid():
         try:
             actions.add_criterion(programme=programme, gate=gate, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
@@ -164,7 +166,8 @@ def criterion_remove(request, slug, criterion_pk):
 
 
 def _save(request, organisation, programme=None):
-    form = ProgrammeForm(request.POST or None, instance=programme, organisation=organisation)
+    network = programme.network if programme and programme.network_id else None
+    form = ProgrammeForm(request.POST or None, instance=programme, organisation=organisation, network=network)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -211,6 +214,4 @@ def programme_create(request):
 def programme_edit(request, slug):
     programme = get_programme_for_user(request.user, slug)
     require(request.user, "programmes.change_programme", programme)
-    if programme.organisation is None:
-        raise Http404  # a network's shared programme is edited by its operator in the admin
     return _save(request, programme.organisation, programme)

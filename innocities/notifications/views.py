@@ -1,0 +1,71 @@
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from innocities.core.views import saved
+
+from .messages import text
+from .models import Frequency, Preference
+
+
+class PreferenceForm(forms.Form):
+    email = forms.ChoiceField(
+        label=gettext_lazy("Email me"), choices=Frequency.choices, widget=forms.RadioSelect
+    )
+    language = forms.ChoiceField(label=gettext_lazy("Language for emails"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from django.conf import settings
+
+        self.fields["language"].choices = [("", gettext_lazy("The site's default")), *settings.LANGUAGES]
+
+
+@login_required
+def notification_list(request):
+    page = Paginator(request.user.notifications.all(), 30).get_page(request.GET.get("page"))
+    rows = [(n, text(n)) for n in page]
+    return render(request, "notifications/list.html", {"page": page, "rows": rows})
+
+
+@login_required
+@require_POST
+def mark_all_read(request):
+    request.user.notifications.filter(read_at__isnull=True).update(read_at=timezone.now())
+    return redirect("notifications:list")
+
+
+@login_required
+def open_notification(request, pk):
+    notification = request.user.notifications.filter(pk=pk).first()
+    if notification is None:
+        return redirect("notifications:list")
+    if notification.read_at is None:
+        notification.read_at = timezone.now()
+        notification.save(update_fields=["read_at"])
+    return redirect(notification.url)
+
+
+@login_required
+def preferences(request):
+    preference, _created = Preference.objects.get_or_create(user=request.user)
+    form = PreferenceForm(
+        request.POST or None, initial={"email": preference.email, "language": request.user.language}
+    )
+    if request.method == "POST" and form.is_valid():
+        preference.email = form.cleaned_data["email"]
+        preference.save(update_fields=["email"])
+        request.user.language = form.cleaned_data["language"]
+        request.user.save(update_fields=["language"])
+        saved(request, _("Your notification settings were saved."))
+        return redirect("notifications:preferences")
+    return render(
+        request,
+        "pipeline/form.html",
+        {"form": form, "title": _("Notification settings"), "back_url": "/notifications/"},
+    )

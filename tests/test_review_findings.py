@@ -1,0 +1,198 @@
+"""Regressions from the review of the spine: leaks through related titles, stale gate forms, and the rest."""
+
+from datetime import date, timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+
+from innocities.accounts.models import Membership
+from innocities.pipeline import actions
+from innocities.pipeline.models import GateDecision
+
+
+def must(project):
+    return {c.pk for c in project.phase.gate.criteria.filter(kind="must")}
+
+
+def test_an_ideas_private_challenge_title_is_not_shown_to_others(world, login):
+    idea = actions.submit_idea(
+        organisation=world.halden,
+        actor=world.member,
+        challenge=world.challenge,
+        title="Nettverksidé",
+        description="d",
+        visibility="network",
+    )
+    client = login(world.sarpsborg_member)
+    assert client.get(world.challenge.get_absolute_url()).status_code == 404
+    for url in (idea.get_absolute_url(), "/ideas/?scope=all"):
+        page = client.get(url).content.decode()
+        assert "Nettverksidé" in page and "Mindre vannlekkasje" not in page
+
+
+def test_a_public_projects_private_idea_is_not_shown(world, login):
+    idea = actions.submit_idea(
+        organisation=world.halden,
+        actor=world.member,
+        programme=world.programme,
+        title="Hemmelig idé",
+        description="d",
+    )
+    project = actions.promote_idea(idea=idea, actor=world.coordinator)
+    actions.update_project(project=project, actor=world.coordinator, visibility="public")
+    page = login(world.eskilstuna_coordinator).get(project.get_absolute_url()).content.decode()
+    assert "Hemmelig idé" in page  # the project kept the idea's title, which is now public
+    assert idea.get_absolute_url() not in page
+
+
+def test_network_operator_sees_members_only_of_organisations_in_their_networks(world, login):
+    client = login(world.operator)
+    assert "coordinator@halden.example" in client.get("/organisations/halden/").content.decode()
+    assert "coordinator@eskilstuna.example" not in client.get("/organisations/eskilstuna/").content.decode()
+
+
+def test_a_stale_gate_form_records_nothing(world, login):
+    gate = world.private.phase.gate
+    data = {
+        "decision": "go",
+        "gate": gate.pk,
+        "reasoning": "OK",
+        "decided_on": date.today().isoformat(),
+        "decision_makers": [world.leader.pk],
+        **{f"must_{pk}": "on" for pk in must(world.private)},
+    }
+    client = login(world.coordinator)
+    assert client.post(reverse("pipeline:gate", args=[world.private.pk]), data).status_code == 302
+    response = client.post(reverse("pipeline:gate", args=[world.private.pk]), {**data, "decision": "stop"})
+    assert response.status_code == 400 and "passed this gate" in response.content.decode()
+    assert GateDecision.objects.filter(project=world.private).count() == 1
+
+
+def test_decision_makers_and_dates_are_checked_by_the_action(world):
+    base = dict(
+        project=world.private,
+        decision="go",
+        reasoning="r",
+        met=must(world.private),
+        scores={},
+        actor=world.coordinator,
+    )
+    with pytest.raises(ValidationError) as error:
+        actions.decide_gate(decided_on=date.today(), decision_makers=[world.eskilstuna_coordinator], **base)
+    assert "decision_makers" in error.value.error_dict
+    with pytest.raises(ValidationError) as error:
+        actions.decide_gate(
+            decided_on=date.today() + timedelta(days=3), decision_makers=[world.leader], **base
+        )
+    assert "decided_on" in error.value.error_dict
+    actions.decide_gate(decided_on=date(2026, 5, 1), decision_makers=[world.leader], **base)
+    world.private.refresh_from_db()
+    base["met"] = must(world.private)
+    with pytest.raises(ValidationError) as error:
+        actions.decide_gate(decided_on=date(2026, 4, 1), decision_makers=[world.leader], **base)
+    assert "decided_on" in error.value.error_dict
+
+
+def test_targets_longer_than_the_field_are_refused(world, login):
+    response = login(world.coordinator).post(
+        reverse("programmes:edit", args=["halden"]),
+        {
+            "name": "Programme Halden",
+            "starts_on": "2025-01-01",
+            "ends_on": "2027-12-31",
+            "targets_text": "x" * 300,
+        },
+    )
+    assert response.status_code == 200 and "under 250 characters" in response.content.decode()
+
+
+def test_an_idea_answering_a_closed_challenge_can_still_be_edited(world, login):
+    actions.update_challenge(challenge=world.challenge, actor=world.coordinator, status="closed")
+    response = login(world.member).post(
+        reverse("pipeline:idea_edit", args=[world.idea.pk]),
+        {
+            "title": "Akustiske sensorer",
+            "challenge": world.challenge.pk,
+            "description": "d",
+            "visibility": "private",
+        },
+    )
+    assert response.status_code == 302
+    world.idea.refresh_from_db()
+    assert world.idea.title == "Akustiske sensorer"
+
+
+def test_a_person_who_is_a_partner_elsewhere_can_still_steer_here(world, login):
+    Membership.objects.create(user=world.member, organisation=world.sarpsborg, role="partner")
+    page = login(world.coordinator).get(reverse("programmes:edit", args=["halden"])).content.decode()
+    assert "Mona Member" in page
+
+
+def test_the_last_project_lead_cannot_be_demoted(world, login):
+    response = login(world.coordinator).post(
+        reverse("pipeline:team_add", args=[world.private.pk]), {"user": world.lead.pk, "role": "member"}
+    )
+    assert response.status_code == 200 and "Name another project lead first" in response.content.decode()
+    assert world.private.team.filter(user=world.lead, role="lead").exists()
+
+
+def test_a_rejected_idea_cannot_become_a_project(world):
+    actions.set_idea_status(
+        idea=world.idea, status="rejected", reason="Dekket av annet prosjekt", actor=world.coordinator
+    )
+    with pytest.raises(ValidationError):
+        actions.promote_idea(idea=world.idea, actor=world.coordinator)
+
+
+def test_moving_a_challenge_moves_its_ideas(world):
+    other = world.programme.__class__.objects.create(
+        organisation=world.halden,
+        name="Second",
+        slug="second",
+        starts_on=date(2025, 1, 1),
+        ends_on=date(2026, 1, 1),
+        method=world.method,
+    )
+    actions.update_challenge(challenge=world.challenge, actor=world.coordinator, programme=other)
+    world.idea.refresh_from_db()
+    assert world.idea.programme == other
+
+
+def test_a_network_programme_is_edited_by_its_operator(world, login):
+    from innocities.programmes.models import Programme
+
+    cluster = Programme.objects.create(
+        network=world.network,
+        name="Cluster",
+        slug="cluster",
+        starts_on=date(2025, 1, 1),
+        ends_on=date(2027, 1, 1),
+        method=world.method,
+    )
+    client = login(world.operator)
+    page = client.get(reverse("programmes:edit", args=["cluster"])).content.decode()
+    assert "Sara Sarpsborg" in page and "Erik Eskilstuna" not in page
+    response = client.post(
+        reverse("programmes:edit", args=["cluster"]),
+        {
+            "name": "Cluster 2026",
+            "starts_on": "2025-01-01",
+            "ends_on": "2027-01-01",
+            "steering_group": [world.sarpsborg_member.pk],
+            "targets_text": "Del tre løsninger",
+        },
+    )
+    assert response.status_code == 302
+    cluster.refresh_from_db()
+    assert cluster.name == "Cluster 2026" and list(cluster.steering_group.all()) == [world.sarpsborg_member]
+
+
+def test_board_history_restore_gets_the_whole_page(world, login):
+    response = login(world.coordinator).get(
+        reverse("pipeline:board", args=["halden"]),
+        HTTP_HX_REQUEST="true",
+        HTTP_HX_HISTORY_RESTORE_REQUEST="true",
+    )
+    assert "<html" in response.content.decode()
+    assert "HX-Request" in response["Vary"]

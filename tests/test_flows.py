@@ -41,6 +41,7 @@ def test_challenge_to_idea_to_project_to_gate_to_board(world, login):
             "title": "Bestillingsferge",
             "summary": "Pilot med bestillingsferge.",
             "focus_area": world.energy.pk,
+            "visibility": "private",
         },
     )
     project = Project.objects.get(title="Bestillingsferge")

@@ -10,7 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from innocities.coproduction import actions as co
 from innocities.pipeline.models import Milestone
 
-APPS = ("pipeline", "programmes", "organisations", "coproduction")
+APPS = ("pipeline", "programmes", "organisations", "coproduction", "engagement")
 
 
 def patterns(resolver=None, namespace=None):
@@ -19,6 +19,52 @@ def patterns(resolver=None, namespace=None):
             yield from patterns(entry, entry.namespace or namespace)
         elif isinstance(entry, URLPattern) and namespace in APPS:
             yield f"{namespace}:{entry.name}", entry
+
+
+def engagement_objects(w):
+    """Eskilstuna's call not yet open, a hidden citizen idea with a comment, and a citizen."""
+    from datetime import date, timedelta
+
+    from allauth.account.models import EmailAddress
+
+    from innocities.accounts.models import User
+    from innocities.engagement import actions as eng
+    from innocities.pipeline.actions import create_challenge
+
+    soon = eng.publish_call(
+        challenge=w.eskilstuna_challenge,
+        invitation="Snart",
+        actor=w.eskilstuna_coordinator,
+        opens_on=date.today() + timedelta(days=9),
+        closes_on=date.today() + timedelta(days=40),
+    )
+    open_challenge = create_challenge(
+        organisation=w.eskilstuna,
+        programme=w.eskilstuna_programme,
+        title="Öppen",
+        description="d",
+        actor=w.eskilstuna_coordinator,
+    )
+    open_call = eng.publish_call(
+        challenge=open_challenge,
+        invitation="Nu",
+        actor=w.eskilstuna_coordinator,
+        opens_on=date.today(),
+        closes_on=date.today() + timedelta(days=40),
+    )
+    citizen = User.objects.create_user(
+        email="anna@example.com", password="x" * 12, full_name="Anna Medborgare"
+    )
+    EmailAddress.objects.create(user=citizen, email=citizen.email, verified=True, primary=True)
+    idea = eng.submit_call_idea(call=open_call, title="Dold idé", description="d", actor=citizen)
+    comment = eng.post_comment(idea=idea, text="Hej", actor=citizen)
+    eng.hide(obj=idea, reason="Reklam", actor=w.eskilstuna_coordinator)
+    return {
+        "call": {"pk": soon.pk},
+        "hidden_idea": {"pk": idea.pk, "comment_pk": comment.pk},
+        "comment_to_moderate": {"kind": "comment", "pk": comment.pk},
+        "person": {"user_pk": citizen.pk},
+    }
 
 
 def other_organisations_objects(w):
@@ -63,6 +109,7 @@ def other_organisations_objects(w):
         "attachment": {"pk": attachment.pk},
         "challenge": {"pk": w.eskilstuna_challenge.pk},
         "idea": {"pk": w.eskilstuna_idea.pk},
+        **engagement_objects(w),
         "programme": {
             "slug": w.eskilstuna_programme.slug,
             "phase_pk": phase.pk,
@@ -82,6 +129,11 @@ OBJECT_OF = {
     r"^coproduction:(activity$|activity_edit|attachment_add)": "activity",
     r"^coproduction:attachment$": "attachment",
     r"^programmes:(detail|edit|evaluation_add|method_adapt|phase_rename|criterion_)": "programme",
+    r"^engagement:(call|submit)$": "call",
+    r"^engagement:(idea|support|follow|comment|report|report_comment)$": "hidden_idea",
+    r"^engagement:(publish|close)$": "challenge",
+    r"^engagement:moderate$": "comment_to_moderate",
+    r"^engagement:block$": "person",
 }
 NO_PRIVATE_OBJECT = {
     "pipeline:my_work",
@@ -102,6 +154,9 @@ NO_PRIVATE_OBJECT = {
     "organisations:member_add",
     "organisations:goal_add",
     "organisations:network",
+    "engagement:calls",
+    "engagement:my_ideas",
+    "engagement:moderation",
     # The actor register lists only the person's own organisations' actors (checked below).
     "coproduction:actors",
     "coproduction:actor_create",

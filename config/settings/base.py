@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "innocities.pipeline",
     "innocities.coproduction",
     "innocities.engagement",
+    "innocities.evaluation",
     "innocities.notifications",
 ]
 
@@ -106,14 +107,24 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "pipeline:my_work"
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = False
+ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "optional"
-ACCOUNT_FORMS = {"login": "innocities.accounts.forms.LoginForm"}
+ACCOUNT_FORMS = {
+    "login": "innocities.accounts.forms.LoginForm",
+    "signup": "innocities.accounts.forms.SignupForm",
+}
 ACCOUNT_ADAPTER = "innocities.accounts.adapter.AccountAdapter"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 # Login rate limiting: five failed attempts per email and per address within five minutes.
-ACCOUNT_RATE_LIMITS = {"login_failed": "5/5m/ip,5/5m/key", "reset_password": "5/10m/ip,3/10m/key"}
+# Registration: five accounts an hour from one address, against spam.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": "5/5m/ip,5/5m/key",
+    "reset_password": "5/10m/ip,3/10m/key",
+    "signup": "5/h/ip",
+}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "InnoCities"
 

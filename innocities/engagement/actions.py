@@ -25,7 +25,8 @@ REPORTS_PER_HOUR = 10
 def publish_call(
     *, challenge: Challenge, invitation: str, opens_on: date, closes_on: date, actor
 ) -> OpenCall:
-    """Publish a challenge as an open call; its title and description become public."""
+    """Publish a challenge as an open call: from the opening day its title and description are shown
+    on the public call page (the challenge's own visibility inside the platform stays as it was)."""
     if closes_on < opens_on:
         raise ValidationError({"closes_on": _("The call closes before it opens.")})
     if closes_on < timezone.localdate():
@@ -41,15 +42,9 @@ def publish_call(
             "closed_at": None,
         },
     )
-    changed = []
     if challenge.status != ChallengeStatus.OPEN:
         challenge.status = ChallengeStatus.OPEN
-        changed.append("status")
-    if challenge.visibility != Visibility.PUBLIC:
-        challenge.visibility = Visibility.PUBLIC
-        changed.append("visibility")
-    if changed:
-        challenge.save(update_fields=[*changed, "updated_at"])
+        challenge.save(update_fields=["status", "updated_at"])
     audit.record(actor=actor, verb="publish_call", obj=call, organisation=challenge.organisation)
     return call
 

@@ -65,9 +65,7 @@ def _recipients(event: str, ids: dict):
 
 
 def _idea_url(idea):
-    if idea.via_open_call:
-        return reverse("engagement:idea", args=[idea.pk])
-    return idea.get_absolute_url()
+    return idea.get_public_url() if idea.via_open_call else idea.get_absolute_url()
 
 
 def deliver(event: str, ids: dict) -> list[Notification]:

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from innocities.accounts.roles import roles_of
 from innocities.core import audit
 from innocities.programmes.models import Phase, Programme
 
@@ -74,19 +75,35 @@ def submit_idea(*, organisation, actor, **fields) -> Idea:
     if challenge is not None:
         fields["programme"] = challenge.programme
     _check_programme(organisation, fields["programme"])
-    return _save(
+    actors = _own_actors(organisation, fields.pop("actors", None))
+    idea = _save(
         Idea(organisation=organisation, submitted_by=actor, **fields), actor=actor, verb="submit_idea"
     )
+    if actors is not None:
+        idea.actors.set(actors)
+    return idea
+
+
+def _own_actors(organisation, actors):
+    if actors is None:
+        return None
+    if any(a.organisation_id != organisation.pk for a in actors):
+        raise ValidationError({"actors": _("Choose among your organisation's actors.")})
+    return actors
 
 
 @transaction.atomic
 def update_idea(*, idea: Idea, actor, **fields) -> Idea:
+    actors = _own_actors(idea.organisation, fields.pop("actors", None))
     for name, value in fields.items():
         setattr(idea, name, value)
     if idea.challenge_id:
         idea.programme = idea.challenge.programme
     _check_programme(idea.organisation, idea.programme)
-    return _save(idea, actor=actor, verb="update_idea")
+    idea = _save(idea, actor=actor, verb="update_idea")
+    if actors is not None:
+        idea.actors.set(actors)
+    return idea
 
 
 @transaction.atomic
@@ -144,7 +161,9 @@ def create_project(
 
 @transaction.atomic
 def promote_idea(*, idea: Idea, actor, lead=None, **fields) -> Project:
-    """Turn a new, reviewed or selected idea into a project; the idea's author joins the team."""
+    """Turn a new, reviewed or selected idea into a project, carrying over what the idea gathered:
+    its author joins the team, its actors become co-creators, and its supporters follow the idea,
+    so they hear that it became a project."""
     if hasattr(idea, "project") and idea.project is not None:
         raise ValidationError(_("This idea is already a project."))
     if idea.status in {IdeaStatus.PARKED, IdeaStatus.REJECTED}:
@@ -159,16 +178,20 @@ def promote_idea(*, idea: Idea, actor, lead=None, **fields) -> Project:
         actor=actor,
         lead=lead,
         idea=idea,
-        visibility=idea.visibility,
         **fields,
     )
     if idea.challenge_id and not project.problem:
         project.problem = idea.challenge.description
         project.save(update_fields=["problem"])
     if idea.submitted_by_id and idea.submitted_by_id != (lead or actor).pk:
+        # A colleague joins the team; a citizen author follows the project as a partner (reads, no edits).
+        staff = roles_of(idea.submitted_by).is_full_member(idea.organisation_id)
         ProjectMember.objects.get_or_create(
-            project=project, user=idea.submitted_by, defaults={"role": TeamRole.MEMBER}
+            project=project,
+            user=idea.submitted_by,
+            defaults={"role": TeamRole.MEMBER if staff else TeamRole.PARTNER},
         )
+    _carry_over_supporters_and_actors(idea, project, actor)
     set_idea_status(
         idea=idea,
         status=IdeaStatus.SELECTED,
@@ -177,6 +200,27 @@ def promote_idea(*, idea: Idea, actor, lead=None, **fields) -> Project:
         actor=actor,
     )
     return project
+
+
+def _carry_over_supporters_and_actors(idea, project, actor) -> None:
+    from innocities.coproduction.models import Depth, Participation, ParticipationRole
+    from innocities.engagement.models import Follow
+
+    supporters = idea.supports.values_list("user_id", flat=True)
+    Follow.objects.bulk_create([Follow(idea=idea, user_id=pk) for pk in supporters], ignore_conflicts=True)
+    Participation.objects.bulk_create(
+        [
+            Participation(
+                organisation_id=project.organisation_id,
+                project=project,
+                actor=a,
+                role=ParticipationRole.CO_CREATOR,
+                depth=Depth.INVOLVE,
+            )
+            for a in idea.actors.filter(organisation_id=project.organisation_id)
+        ],
+        ignore_conflicts=True,
+    )
 
 
 @transaction.atomic

@@ -64,7 +64,7 @@ class ChallengeForm(_OrganisationScoped):
 class IdeaForm(_OrganisationScoped):
     class Meta:
         model = Idea
-        fields = ["title", "challenge", "programme", "description", "visibility"]
+        fields = ["title", "challenge", "programme", "description", "actors", "visibility"]
         widgets = {"description": forms.Textarea(attrs={"rows": 6})}
         help_texts = {"programme": _("Taken from the challenge when one is chosen.")}
 
@@ -72,6 +72,10 @@ class IdeaForm(_OrganisationScoped):
         super().__init__(*args, **kwargs)
         self.fields["challenge"].queryset = challenges
         self.fields["programme"].required = False
+        from innocities.coproduction.models import Actor
+
+        self.fields["actors"].queryset = Actor.objects.filter(organisation=self.organisation)
+        self.fields["actors"].help_text = _("Outside organisations or groups behind or around the idea.")
 
     def clean(self):
         data = super().clean()
@@ -135,7 +139,7 @@ class ProjectEditForm(ProjectForm):
 class PromoteForm(_OrganisationScoped):
     class Meta:
         model = Project
-        fields = ["title", "focus_area", "summary", "problem", "expected_benefits", "facet"]
+        fields = ["title", "focus_area", "summary", "problem", "expected_benefits", "facet", "visibility"]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 4}),
             "problem": forms.Textarea(attrs={"rows": 3}),

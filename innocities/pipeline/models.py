@@ -109,6 +109,9 @@ class Idea(Tenanted):
     status = models.CharField(_("status"), max_length=20, choices=IdeaStatus.choices, default=IdeaStatus.NEW)
     status_reason = models.TextField(_("reason"), blank=True)
     via_open_call = models.BooleanField(_("submitted to an open call"), default=False)
+    actors = models.ManyToManyField(
+        "coproduction.Actor", blank=True, related_name="ideas", verbose_name=_("actors involved")
+    )
     hidden_reason = models.TextField(_("reason for hiding"), blank=True)
     hidden_at = models.DateTimeField(null=True, blank=True)
 
@@ -129,6 +132,10 @@ class Idea(Tenanted):
 
     def get_absolute_url(self):
         return reverse("pipeline:idea", args=[self.pk])
+
+    def get_public_url(self):
+        """The page citizens see: the idea in its open call, with the organisation's answers."""
+        return reverse("engagement:idea", args=[self.pk])
 
 
 class IdeaStatusChange(models.Model):

@@ -157,7 +157,10 @@ def my_work(user):
     ideas_to_review = with_related_visibility(user, ideas_to_review)
     led = projects.filter(team__user=user, team__role=TeamRole.LEAD).order_by("title")
     team = projects.filter(team__user=user).exclude(pk__in=led.values("pk")).order_by("title")
+    from innocities.evaluation.models import Evaluator
+
     return {
+        "evaluations": Evaluator.objects.filter(user=user).select_related("challenge", "organisation"),
         "gates_due": gates.order_by("in_phase_since", "title")[:MY_WORK_ROWS],
         "gates_due_count": gates.count(),
         "ideas_to_review": ideas_to_review[:MY_WORK_ROWS],

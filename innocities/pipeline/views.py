@@ -277,7 +277,12 @@ def idea_promote(request, pk):
         request.POST or None,
         organisation=idea.organisation,
         programmes=None,
-        initial={"title": idea.title, "summary": idea.description},
+        initial={
+            "title": idea.title,
+            "summary": idea.description,
+            "focus_area": idea.challenge.focus_area_id if idea.challenge_id else None,
+            "visibility": "private",
+        },
     )
     if request.method == "POST" and form.is_valid():
         try:

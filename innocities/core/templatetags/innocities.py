@@ -1,5 +1,6 @@
 from django import template
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 
 from innocities.core.i18n import pick
 
@@ -24,3 +25,21 @@ def query(context, **changes):
     for key, value in changes.items():
         params[key] = value
     return "?" + urlencode(sorted(params.items()))
+
+
+AUDIT_VERBS = {
+    "hide": _("Hid content"),
+    "unhide": _("Showed content again"),
+    "block_user": _("Blocked a person"),
+    "dismiss_report": _("Dismissed a report"),
+}
+
+
+@register.filter
+def audit_verb(verb):
+    return AUDIT_VERBS.get(verb, verb)
+
+
+@register.filter
+def get_item(mapping, key):
+    return (mapping or {}).get(key)

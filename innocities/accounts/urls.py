@@ -1,0 +1,8 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("me/data/", views.my_data, name="account_data"),
+    path("me/data/download/", views.my_data_download, name="account_data_download"),
+]

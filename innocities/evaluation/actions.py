@@ -1,0 +1,99 @@
+"""Writes of an evaluation round."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from innocities.core import audit
+from innocities.organisations.actions import ensure_person
+from innocities.pipeline.actions import on_commit_notify
+
+from .models import DEFAULT_CRITERIA, Criterion, Evaluator, Score
+
+
+@transaction.atomic
+def add_default_criteria(*, challenge, actor) -> list[Criterion]:
+    start = challenge.evaluation_criteria.count()
+    created = [
+        Criterion.objects.create(
+            organisation_id=challenge.organisation_id, challenge=challenge, order=start + n, name=name
+        )
+        for n, name in enumerate(DEFAULT_CRITERIA)
+    ]
+    audit.record(actor=actor, verb="add_default_criteria", obj=challenge, organisation=challenge.organisation)
+    return created
+
+
+@transaction.atomic
+def add_criterion(*, challenge, text: str, actor) -> Criterion:
+    text = text.strip()
+    if not text:
+        raise ValidationError({"text": _("Write the criterion.")})
+    criterion = Criterion.objects.create(
+        organisation_id=challenge.organisation_id,
+        challenge=challenge,
+        order=challenge.evaluation_criteria.count(),
+        name={"en": text, "sv": text, "nb": text},
+    )
+    audit.record(
+        actor=actor, verb="add_evaluation_criterion", obj=criterion, organisation=challenge.organisation
+    )
+    return criterion
+
+
+@transaction.atomic
+def remove_criterion(*, criterion: Criterion, actor) -> None:
+    if criterion.scores.exists():
+        raise ValidationError(_("Evaluators have already scored this criterion; it cannot be removed."))
+    audit.record(
+        actor=actor,
+        verb="remove_evaluation_criterion",
+        obj=criterion,
+        organisation=criterion.challenge.organisation,
+    )
+    criterion.delete()
+
+
+@transaction.atomic
+def invite_evaluator(*, challenge, actor, user=None, email: str = "", full_name: str = "") -> Evaluator:
+    """Ask a colleague, or an outside expert by email, to evaluate the challenge's ideas."""
+    if user is None:
+        if not email.strip() or not full_name.strip():
+            raise ValidationError(_("Choose a colleague, or give the expert's name and email."))
+        user = ensure_person(email=email, full_name=full_name)
+    evaluator, created = Evaluator.objects.get_or_create(
+        challenge=challenge,
+        user=user,
+        defaults={"organisation_id": challenge.organisation_id, "invited_by": actor},
+    )
+    if created:
+        audit.record(actor=actor, verb="invite_evaluator", obj=evaluator, organisation=challenge.organisation)
+        on_commit_notify("evaluation_assigned", evaluator_id=evaluator.pk)
+    return evaluator
+
+
+@transaction.atomic
+def score_idea(*, evaluator: Evaluator, idea, scores: dict[int, tuple[int, str]]) -> list[Score]:
+    """Save an evaluator's scores (1–5) and comments for one idea, one per criterion."""
+    criteria = {c.pk: c for c in evaluator.challenge.evaluation_criteria.all()}
+    if idea.challenge_id != evaluator.challenge_id:
+        raise ValidationError(_("This idea does not answer the challenge."))
+    errors = {}
+    for pk in criteria:
+        value = scores.get(pk, (None, ""))[0]
+        if value is None or not 1 <= int(value) <= 5:
+            errors[f"score_{pk}"] = [_("Score from 1 to 5.")]
+    if errors:
+        raise ValidationError(errors)
+    saved = []
+    for pk, criterion in criteria.items():
+        value, comment = scores[pk]
+        score, _created = Score.objects.update_or_create(
+            evaluator=evaluator,
+            idea=idea,
+            criterion=criterion,
+            defaults={"score": int(value), "comment": (comment or "").strip()},
+        )
+        saved.append(score)
+    audit.record(actor=evaluator.user, verb="score_idea", obj=idea, organisation=idea.organisation)
+    return saved

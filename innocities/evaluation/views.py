@@ -1,0 +1,148 @@
+"""An evaluation round on a challenge's ideas: criteria, evaluators, scoring and the ranking."""
+
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from innocities.accounts.models import User
+from innocities.core.views import apply_errors, saved
+
+from . import actions, queries
+from .access import get_round_for_user, get_round_idea
+from .models import Evaluator
+
+
+class InviteForm(forms.Form):
+    user = forms.ModelChoiceField(
+        label=gettext_lazy("A colleague"), queryset=User.objects.none(), required=False
+    )
+    full_name = forms.CharField(
+        label=gettext_lazy("Or an outside expert: name"), max_length=150, required=False
+    )
+    email = forms.EmailField(label=gettext_lazy("The expert's email"), required=False)
+
+    def __init__(self, *args, challenge, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = (
+            User.objects.filter(memberships__organisation_id=challenge.organisation_id)
+            .exclude(memberships__role="partner")
+            .distinct()
+        )
+
+
+class CriterionForm(forms.Form):
+    text = forms.CharField(label=gettext_lazy("New criterion"), max_length=200)
+
+
+def _round_url(challenge):
+    return redirect("evaluation:round", pk=challenge.pk)
+
+
+@login_required
+def evaluation_round(request, pk):
+    challenge, manages = get_round_for_user(request.user, pk)
+    evaluator = challenge.evaluators.filter(user=request.user).first()
+    ideas = list(queries.ranking(challenge))
+    context = {
+        "challenge": challenge,
+        "manages": manages,
+        "evaluator": evaluator,
+        "criteria": challenge.evaluation_criteria.all(),
+        "evaluators": challenge.evaluators.select_related("user"),
+        "ideas": ideas,
+        "progress": queries.my_progress(evaluator, ideas) if evaluator else {},
+        "invite_form": InviteForm(challenge=challenge),
+        "criterion_form": CriterionForm(),
+    }
+    return render(request, "evaluation/round.html", context)
+
+
+@login_required
+@require_POST
+def criteria(request, pk):
+    challenge, manages = get_round_for_user(request.user, pk)
+    if not manages:
+        return redirect("evaluation:round", pk=pk)
+    action = request.POST.get("action")
+    try:
+        if action == "defaults":
+            actions.add_default_criteria(challenge=challenge, actor=request.user)
+        elif action == "remove":
+            criterion = get_object_or_404(challenge.evaluation_criteria, pk=request.POST.get("criterion"))
+            actions.remove_criterion(criterion=criterion, actor=request.user)
+        else:
+            actions.add_criterion(challenge=challenge, text=request.POST.get("text", ""), actor=request.user)
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+    else:
+        saved(request, _("The criteria were updated."))
+    return _round_url(challenge)
+
+
+@login_required
+@require_POST
+def invite(request, pk):
+    challenge, manages = get_round_for_user(request.user, pk)
+    if not manages:
+        return redirect("evaluation:round", pk=pk)
+    form = InviteForm(request.POST, challenge=challenge)
+    if form.is_valid():
+        try:
+            actions.invite_evaluator(challenge=challenge, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            saved(request, _("The evaluator was invited."))
+            return _round_url(challenge)
+    return render(
+        request,
+        "pipeline/form.html",
+        {"form": form, "title": _("Invite an evaluator"), "back": challenge},
+        status=400,
+    )
+
+
+@login_required
+def score(request, pk, idea_pk):
+    challenge, manages = get_round_for_user(request.user, pk)
+    evaluator = get_object_or_404(Evaluator, challenge=challenge, user=request.user)
+    idea = get_round_idea(challenge, idea_pk)
+    criteria = list(challenge.evaluation_criteria.all())
+    mine = {s.criterion_id: s for s in evaluator.scores.filter(idea=idea)}
+    errors = {}
+    if request.method == "POST":
+        scores = {
+            c.pk: (request.POST.get(f"score_{c.pk}") or None, request.POST.get(f"comment_{c.pk}", ""))
+            for c in criteria
+        }
+        try:
+            actions.score_idea(evaluator=evaluator, idea=idea, scores=scores)
+        except ValidationError as error:
+            errors = error.message_dict
+        else:
+            saved(request, _("Your scores were saved."))
+            return redirect("evaluation:score", pk=pk, idea_pk=idea.pk)
+    complete = bool(criteria) and all(c.pk in mine for c in criteria)
+    rows = [
+        (c, mine.get(c.pk), errors.get(f"score_{c.pk}"), request.POST.get(f"score_{c.pk}", ""))
+        for c in criteria
+    ]
+    return render(
+        request,
+        "evaluation/score.html",
+        {
+            "challenge": challenge,
+            "idea": idea,
+            "rows": rows,
+            "complete": complete,
+            "others": queries.others_scores(evaluator, idea) if complete else None,
+            "errors": errors,
+        },
+        status=400 if errors else 200,
+    )

@@ -1,7 +1,9 @@
 """`innocities`: the operator's console command.
 
 innocities setup                      migrate, load reference data and the demo (once), collect static files
-innocities serve [--host H --port P]  serve with gunicorn (production server, whitenoise for static files)
+innocities serve [--host H --port P]  serve with gunicorn (production server, whitenoise for static files),
+                                      beside the task worker (notifications) and the daily digest at DIGEST_HOUR
+innocities send-digests               email the daily digests now
 innocities load-demo                  load the demo organisations, programmes and projects (idempotent)
 innocities create-organisation ...    create an organisation and its first administrator
 innocities import-municipalities      load the official Nordic municipality lists
@@ -26,6 +28,20 @@ def main(argv: list[str] | None = None) -> None:
     execute_from_command_line(["innocities", *argv])
 
 
+def _background_processes() -> list:
+    """The task worker (notifications) and the daily digest, beside the web server."""
+    import atexit
+    import subprocess
+
+    command = [sys.executable, "-m", "innocities.cli"]
+    children = [
+        subprocess.Popen([*command, "db_worker", "--interval", "1"]),
+        subprocess.Popen([*command, "digest-scheduler"]),
+    ]
+    atexit.register(lambda: [child.terminate() for child in children])
+    return children
+
+
 def _serve(args: list[str]) -> None:
     import argparse
 
@@ -36,6 +52,8 @@ def _serve(args: list[str]) -> None:
     parser.add_argument("--port", default=os.environ.get("PORT", "8000"))
     parser.add_argument("--workers", default=os.environ.get("WEB_CONCURRENCY", "3"))
     options = parser.parse_args(args)
+    if os.environ.get("TASKS_BACKEND") != "immediate":
+        _background_processes()
     sys.argv = [
         "gunicorn",
         "config.wsgi:application",

@@ -146,14 +146,73 @@ AXE_PAGES = [
 ]
 
 
+def _coproduction_world(world):
+    """An open call with a citizen's idea and a comment, an actor in a project, a workshop, a round."""
+    from datetime import date, timedelta
+
+    from allauth.account.models import EmailAddress
+
+    from innocities.accounts.models import User
+    from innocities.coproduction import actions as co
+    from innocities.engagement import actions as eng
+    from innocities.evaluation import actions as ev
+
+    call = eng.publish_call(
+        challenge=world.challenge,
+        invitation="Hjelp oss!",
+        opens_on=date.today(),
+        closes_on=date.today() + timedelta(days=20),
+        actor=world.coordinator,
+    )
+    kari = User.objects.create_user(email="kari@example.com", password="x" * 12, full_name="Kari Innbygger")
+    EmailAddress.objects.create(user=kari, email=kari.email, verified=True, primary=True)
+    idea = eng.submit_call_idea(
+        call=call, title="Sensorer på kumlokk", description="Lytt etter lekkasjer.", actor=kari
+    )
+    eng.post_comment(idea=idea, text="God idé!", actor=kari)
+    actor = co.save_actor(
+        organisation=world.halden,
+        actor_user=world.coordinator,
+        name="Høgskolen i Østfold",
+        sector="academia",
+        country="NO",
+        org_number="974760673",
+    )
+    co.save_participation(project=world.private, actor=actor, user=world.coordinator, role="expert", depth=4)
+    activity = co.record_activity(
+        project=world.private,
+        user=world.lead,
+        title="Workshop",
+        kind="workshop",
+        held_on=date.today(),
+        phase=world.private.phase,
+        citizens_count=6,
+        academia_count=2,
+        outcomes="Tre behov.",
+    )
+    ev.add_default_criteria(challenge=world.challenge, actor=world.coordinator)
+    ev.invite_evaluator(challenge=world.challenge, user=world.coordinator, actor=world.coordinator)
+    return call, idea, activity
+
+
 def test_pages_have_no_axe_violations(world, page):
     from axe_playwright_python.sync_playwright import Axe
 
     from tests.conftest import PASSWORD
 
     axe = Axe()
-    page.goto("/accounts/login/")
-    found = {"/accounts/login/": axe.run(page, options=WCAG).response["violations"]}
+    call, citizen_idea, activity = _coproduction_world(world)
+    found = {}
+    for url in (
+        "/accounts/login/",
+        "/accounts/signup/",
+        "/",
+        "/calls/",
+        call.get_absolute_url(),
+        citizen_idea.get_public_url(),
+    ):
+        page.goto(url)
+        found[f"{url} (anonymous)"] = axe.run(page, options=WCAG).response["violations"]
     sign_in(page, "coordinator@halden.example", PASSWORD)
     urls = AXE_PAGES + [
         f"/projects/{world.private.pk}/",
@@ -166,6 +225,23 @@ def test_pages_have_no_axe_violations(world, page):
         f"/ideas/{world.idea.pk}/promote/",
         f"/ideas/{world.idea.pk}/edit/",
         f"/challenges/{world.challenge.pk}/edit/",
+        "/actors/",
+        "/actors/new/",
+        f"/projects/{world.private.pk}/participations/new/",
+        f"/projects/{world.private.pk}/activities/new/",
+        activity.get_absolute_url(),
+        "/calls/",
+        call.get_absolute_url(),
+        citizen_idea.get_public_url(),
+        f"/calls/{call.pk}/submit/",
+        "/my-ideas/",
+        "/moderation/",
+        "/notifications/",
+        "/notifications/settings/",
+        "/me/data/",
+        f"/challenges/{world.challenge.pk}/call/",
+        f"/challenges/{world.challenge.pk}/evaluation/",
+        f"/challenges/{world.challenge.pk}/evaluation/ideas/{citizen_idea.pk}/",
     ]
     for url in urls:
         page.goto(url)
@@ -204,3 +280,102 @@ def test_axe_finds_a_violation_when_there_is_one(browser):
     ids = {v["id"] for v in Axe().run(page, options=WCAG).response["violations"]}
     page.close()
     assert {"image-alt", "label"} <= ids
+
+
+def test_citizen_journey_from_open_call_to_the_organisations_answer(world, browser, live_server):
+    from datetime import date, timedelta
+
+    from django.core import mail
+
+    from innocities.engagement.actions import publish_call
+    from innocities.pipeline.models import Idea
+    from tests.conftest import PASSWORD
+
+    publish_call(
+        challenge=world.challenge,
+        invitation="Hjelp oss å finne lekkasjene!",
+        opens_on=date.today(),
+        closes_on=date.today() + timedelta(days=30),
+        actor=world.coordinator,
+    )
+    citizen = browser.new_context(base_url=live_server.url, locale="nb-NO")
+    page = citizen.new_page()
+    page.set_default_timeout(15000)
+    page.goto("/")
+    page.get_by_role("link", name="Se de åpne utlysningene og send inn en idé").click()
+    page.get_by_role("link", name="Mindre vannlekkasje").click()
+    page.get_by_role("link", name="Send inn en idé").first.click()
+    page.get_by_role("link", name="Registrer deg").first.click()
+    page.get_by_label("Navnet ditt").fill("Kari Innbygger")
+    page.get_by_label("E-post").fill("kari@example.com")
+    page.locator("#id_password1").fill("et-langt-passord-2026")
+    page.locator("#id_password2").fill("et-langt-passord-2026")
+    page.locator("form button[type=submit]").last.click()
+    link = next(
+        line.strip() for m in mail.outbox for line in m.body.splitlines() if "/confirm-email/" in line
+    )
+    page.goto(link[link.index("/accounts/") :])
+    page.locator("main form button[type=submit]").click()
+
+    page.goto("/calls/")
+    page.get_by_role("link", name="Mindre vannlekkasje").click()
+    page.get_by_role("link", name="Send inn en idé").first.click()
+    page.get_by_label("Ideen din i én setning").fill("Akustiske sensorer på kumlokk")
+    page.get_by_label("Beskriv ideen din").fill("Lytt etter lekkasjer om natten.")
+    page.locator("main form button[type=submit]").click()
+    page.get_by_role("heading", name="Akustiske sensorer på kumlokk").wait_for()
+    idea = Idea.objects.get(title="Akustiske sensorer på kumlokk")
+
+    coordinator = browser.new_context(base_url=live_server.url, locale="en-GB")
+    staff = coordinator.new_page()
+    sign_in(staff, "coordinator@halden.example", PASSWORD)
+    staff.goto(f"/ideas/{idea.pk}/")
+    staff.get_by_label("New status").select_option("under_review")
+    staff.get_by_label("Reason").fill("Vi tester sensorer i to bydeler til våren.")
+    staff.get_by_role("button", name="Change status").click()
+    staff.get_by_text("Vi tester sensorer i to bydeler til våren.").first.wait_for()
+
+    page.goto(f"/calls/ideas/{idea.pk}/")
+    assert page.get_by_text("Vi tester sensorer i to bydeler til våren.").is_visible()
+    assert page.get_by_text("Under vurdering").first.is_visible()
+    citizen.close()
+    coordinator.close()
+
+
+def test_an_evaluation_round_with_an_outside_expert(world, browser, live_server):
+    from innocities.evaluation.actions import add_default_criteria, invite_evaluator
+    from tests.conftest import PASSWORD
+
+    add_default_criteria(challenge=world.challenge, actor=world.coordinator)
+    context = browser.new_context(base_url=live_server.url, locale="en-GB")
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    sign_in(page, "coordinator@halden.example", PASSWORD)
+    page.goto(f"/challenges/{world.challenge.pk}/evaluation/")
+    page.get_by_text("Invite an evaluator").click()
+    page.get_by_label("Or an outside expert: name").fill("Eva Ekspert")
+    page.get_by_label("The expert's email").fill("eva@hiof.example")
+    page.get_by_role("button", name="Invite", exact=True).click()
+    page.get_by_text("Eva Ekspert").first.wait_for()
+    invite_evaluator(challenge=world.challenge, user=world.coordinator, actor=world.coordinator)
+    expert = world.challenge.evaluators.get(user__email="eva@hiof.example").user
+    expert.set_password(PASSWORD)
+    expert.save()
+
+    page.context.clear_cookies()
+    sign_in(page, "eva@hiof.example", PASSWORD)
+    page.goto(f"/challenges/{world.challenge.pk}/evaluation/")
+    page.get_by_role("link", name="Akustiske lekkasjesensorer").click()
+    assert page.get_by_text("once yours are in").is_visible()
+    for select in page.locator("select[name^=score_]").all():
+        select.select_option("4")
+    page.locator("textarea[name^=comment_]").first.fill("Lovende, men dyrt.")
+    page.get_by_role("button", name="Save my scores").click()
+    page.get_by_text("Your scores were saved.").wait_for()
+
+    page.context.clear_cookies()
+    sign_in(page, "coordinator@halden.example", PASSWORD)
+    page.goto(f"/challenges/{world.challenge.pk}/evaluation/")
+    row = page.locator("tr", has_text="Akustiske lekkasjesensorer")
+    assert "4.0" in row.inner_text()
+    context.close()

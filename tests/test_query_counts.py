@@ -74,3 +74,78 @@ def test_project_page_query_count_is_bounded(world, login):
             project=world.private, text=f"u{i}", written_on=f"2026-01-0{i + 1}", actor=world.lead
         )
     assert count(client, world.private.get_absolute_url()) <= 30
+
+
+def add_citizen_work(world, call, n, start):
+    from allauth.account.models import EmailAddress
+
+    from innocities.accounts.models import User
+    from innocities.coproduction import actions as co
+    from innocities.engagement import actions as eng
+
+    for i in range(start, start + n):
+        person = User.objects.create_user(
+            email=f"c{i}@example.com", password="x" * 12, full_name=f"Citizen {i}"
+        )
+        EmailAddress.objects.create(user=person, email=person.email, verified=True, primary=True)
+        idea = eng.submit_call_idea(call=call, title=f"Citizen idea {i}", description="d", actor=person)
+        eng.post_comment(idea=idea, text="Enig!", actor=person)
+        eng.support_idea(idea=idea, actor=person)
+        eng.report(actor=person, idea=idea, reason="Spam?")
+        actor = co.save_actor(
+            organisation=world.halden,
+            actor_user=world.coordinator,
+            name=f"Actor {i}",
+            sector=["public", "business", "academia", "civil_society", "citizens"][i % 5],
+            country="NO",
+            org_number="",
+        )
+        co.save_participation(
+            project=world.private, actor=actor, user=world.coordinator, role="expert", depth=1 + i % 5
+        )
+        co.record_activity(
+            project=world.private,
+            user=world.lead,
+            title=f"Workshop {i}",
+            kind="workshop",
+            held_on="2026-01-01",
+            phase=world.private.phase,
+            citizens_count=i,
+        )
+
+
+COPRODUCTION_PAGES = ["/calls/", "call", "idea", "/actors/", "/moderation/", "evaluation", "project", "gate"]
+
+
+@pytest.mark.parametrize("name", COPRODUCTION_PAGES)
+def test_coproduction_and_open_call_pages_do_not_grow_with_content(world, login, name):
+    from datetime import date, timedelta
+
+    from innocities.engagement import actions as eng
+    from innocities.evaluation import actions as ev
+
+    call = eng.publish_call(
+        challenge=world.challenge,
+        invitation="Hjelp!",
+        opens_on=date.today(),
+        closes_on=date.today() + timedelta(days=10),
+        actor=world.coordinator,
+    )
+    ev.add_default_criteria(challenge=world.challenge, actor=world.coordinator)
+    ev.invite_evaluator(challenge=world.challenge, user=world.coordinator, actor=world.coordinator)
+    add_citizen_work(world, call, 2, 0)
+    first_idea = world.challenge.ideas.filter(via_open_call=True).first()
+    urls = {
+        "call": call.get_absolute_url(),
+        "idea": first_idea.get_public_url(),
+        "evaluation": f"/challenges/{world.challenge.pk}/evaluation/",
+        "project": world.private.get_absolute_url(),
+        "gate": f"/projects/{world.private.pk}/gate/",
+    }
+    url = urls.get(name, name)
+    client = login(world.coordinator)
+    small = count(client, url)
+    add_citizen_work(world, call, 8, 2)
+    large = count(client, url)
+    assert large == small, f"{url}: {small} queries, then {large}"
+    assert small <= 35

@@ -146,6 +146,8 @@ TASKS = {
     }
 }
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")  # for links in emails
+DIGEST_HOUR = int(env_str("DIGEST_HOUR", "7"))  # local hour at which daily digests are emailed
+DIGEST_HOUR = int(env_str("DIGEST_HOUR", "7"))  # local hour at which daily digests are emailed
 
 # --- security ------------------------------------------------------------------------------------
 # No inline scripts or styles anywhere: every script and stylesheet is a file served by the site.

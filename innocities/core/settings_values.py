@@ -1,0 +1,7 @@
+"""Small settings read where they are used, with their defaults in one place."""
+
+from django.conf import settings
+
+
+def digest_hour() -> int:
+    return int(getattr(settings, "DIGEST_HOUR", 7))

@@ -2,7 +2,7 @@
 
 innocities setup                      migrate, load reference data and the demo (once), collect static files
 innocities serve [--host H --port P]  serve with gunicorn (production server, whitenoise for static files),
-                                      beside the task worker (notifications) and the daily digest at DIGEST_HOUR
+                                      with the task worker (notifications) and the daily digest (DIGEST_HOUR)
 innocities send-digests               email the daily digests now
 innocities load-demo                  load the demo organisations, programmes and projects (idempotent)
 innocities create-organisation ...    create an organisation and its first administrator

@@ -103,6 +103,7 @@ def other_organisations_objects(w):
             "pk": w.eskilstuna_private.pk,
             "milestone_pk": milestone.pk,
             "participation_pk": participation.pk,
+            "user_pk": w.eskilstuna_coordinator.pk,
         },
         "actor": {"pk": actor.pk},
         "activity": {"pk": activity.pk},

@@ -1,5 +1,7 @@
 """List and board pages run a fixed number of queries, however many projects there are."""
 
+from datetime import date
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -71,7 +73,7 @@ def test_project_page_query_count_is_bounded(world, login):
     client = login(world.coordinator)
     for i in range(5):
         actions.add_progress_update(
-            project=world.private, text=f"u{i}", written_on=f"2026-01-0{i + 1}", actor=world.lead
+            project=world.private, text=f"u{i}", written_on=date(2026, 1, i + 1), actor=world.lead
         )
     assert count(client, world.private.get_absolute_url()) <= 30
 

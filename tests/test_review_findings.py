@@ -196,3 +196,63 @@ def test_board_history_restore_gets_the_whole_page(world, login):
     )
     assert "<html" in response.content.decode()
     assert "HX-Request" in response["Vary"]
+
+
+def test_a_progress_update_cannot_be_dated_in_the_future(world, login):
+    response = login(world.lead).post(
+        reverse("pipeline:project_update", args=[world.private.pk]),
+        {"written_on": (date.today() + timedelta(days=2)).isoformat(), "text": "x"},
+    )
+    assert response.status_code == 400 and not world.private.updates.exists()
+
+
+def test_a_municipality_gets_one_organisation(world, login):
+    from innocities.organisations.models import Municipality, Organisation
+
+    halden = Municipality.objects.get(country="NO", code="3101")
+    data = {
+        "name": "Halden kommune",
+        "kind": "municipality",
+        "country": "NO",
+        "municipality": halden.pk,
+        "admin_name": "A",
+        "admin_email": "a@halden.example",
+    }
+    client = login(world.operator)
+    client.post(reverse("organisations:create"), data)
+    response = client.post(reverse("organisations:create"), {**data, "name": "Halden kommune 2"})
+    assert "already has an organisation" in response.content.decode()
+    assert Organisation.objects.filter(official_code="3101").count() == 1
+
+
+def test_switching_language_after_a_failed_post_returns_to_a_page(world, login):
+    client = login(world.lead)
+    page = client.post(
+        reverse("pipeline:project_update", args=[world.private.pk]),
+        {"written_on": "", "text": ""},
+        HTTP_REFERER="http://testserver" + world.private.get_absolute_url(),
+    ).content.decode()
+    assert f'name="next" value="http://testserver{world.private.get_absolute_url()}"' in page
+
+
+def test_an_outside_partner_cannot_lead_and_members_can_be_removed(world, login):
+    client = login(world.coordinator)
+    response = client.post(
+        reverse("pipeline:team_add", args=[world.private.pk]), {"user": world.partner.pk, "role": "lead"}
+    )
+    assert "takes part as a partner" in response.content.decode()
+    client.post(reverse("pipeline:team_remove", args=[world.private.pk, world.member.pk]))
+    assert not world.private.team.filter(user=world.member).exists()
+    client.post(reverse("pipeline:team_remove", args=[world.private.pk, world.lead.pk]))
+    assert world.private.team.filter(user=world.lead, role="lead").exists()
+
+
+def test_not_found_pages_are_translated_and_in_the_layout(world, login):
+    client = login(world.coordinator)
+    page = client.get("/projects/999999/", HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert "Sidan hittades inte" in page and 'class="site-header"' in page
+
+
+def test_recycle_is_not_offered_at_the_first_gate(world, login):
+    page = login(world.coordinator).get(reverse("pipeline:gate", args=[world.private.pk])).content.decode()
+    assert 'value="recycle"' not in page

@@ -204,3 +204,4 @@ LOGGING = {
 UPLOAD_MAX_BYTES = 10 * 1024 * 1024  # attachments: 10 MB, type checked by content (core/uploads.py)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FORMAT_MODULE_PATH = ["innocities.formats"]

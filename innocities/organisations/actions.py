@@ -4,6 +4,7 @@ import csv
 from datetime import date
 from pathlib import Path
 
+from allauth.account.models import EmailAddress
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
@@ -64,6 +65,10 @@ def ensure_person(*, email: str, full_name: str) -> User:
     user = User.objects.filter(email=email).first()
     if user is None:
         user = User.objects.create_user(email=email, password=None, full_name=full_name.strip())
+        # Unverified until the person proves it (password reset or confirmation email).
+        EmailAddress.objects.get_or_create(
+            user=user, email=email, defaults={"primary": True, "verified": False}
+        )
     return user
 
 
@@ -80,6 +85,13 @@ def create_organisation(
     description: str = "",
 ) -> Organisation:
     """Create a tenant with its first administrator; a municipality brings its official code."""
+    if (
+        municipality is not None
+        and Organisation.objects.filter(
+            country=municipality.country, official_code=municipality.code, kind=kind
+        ).exists()
+    ):
+        raise ValidationError({"municipality": _("This municipality already has an organisation here.")})
     if municipality is not None and municipality.country != country:
         raise ValidationError({"municipality": _("The municipality is not in the chosen country.")})
     organisation = Organisation(

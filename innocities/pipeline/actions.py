@@ -406,6 +406,8 @@ def mark_scaled(*, project: Project, note: str, actor) -> Project:
 
 @transaction.atomic
 def add_progress_update(*, project: Project, text: str, written_on: date, actor) -> ProgressUpdate:
+    if written_on > date.today():
+        raise ValidationError({"written_on": _("An update cannot be dated in the future.")})
     update = ProgressUpdate(project=project, author=actor, written_on=written_on, text=text.strip())
     update.full_clean()
     update.save()
@@ -447,6 +449,10 @@ def set_team_member(*, project: Project, user, role: str, actor) -> ProjectMembe
     leads = project.team.filter(role=TeamRole.LEAD)
     if role != TeamRole.LEAD and list(leads.values_list("user_id", flat=True)) == [user.pk]:
         raise ValidationError({"role": _("Name another project lead first: a project always has one.")})
+    if role in {TeamRole.LEAD, TeamRole.MEMBER} and not roles_of(user).is_full_member(
+        project.organisation_id
+    ):
+        raise ValidationError({"role": _("A person from outside the organisation takes part as a partner.")})
     member, _created = ProjectMember.objects.update_or_create(
         project=project, user=user, defaults={"role": role}
     )
@@ -454,3 +460,14 @@ def set_team_member(*, project: Project, user, role: str, actor) -> ProjectMembe
         actor=actor, verb="set_team_member", obj=member, organisation=project.organisation, role=role
     )
     return member
+
+
+@transaction.atomic
+def remove_team_member(*, project: Project, user, actor) -> None:
+    member = project.team.filter(user=user).first()
+    if member is None:
+        return
+    if member.role == TeamRole.LEAD and project.team.filter(role=TeamRole.LEAD).count() == 1:
+        raise ValidationError(_("Name another project lead first: a project always has one."))
+    audit.record(actor=actor, verb="remove_team_member", obj=member, organisation=project.organisation)
+    member.delete()

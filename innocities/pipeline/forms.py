@@ -173,6 +173,9 @@ class GateDecisionForm(forms.Form):
         self.fields["gate"].initial = project.phase.gate.pk
         self.fields["recycle_to"].queryset = project.method.phases.filter(order__lt=project.phase.order)
         self.fields["recycle_to"].empty_label = "—"
+        if project.phase.order == 1:  # nothing to return to before the first phase
+            self.fields["decision"].choices = [c for c in Decision.choices if c[0] != Decision.RECYCLE]
+            del self.fields["recycle_to"]
         self.fields["decision_makers"].queryset = decision_makers
         for criterion in criteria:
             if criterion.kind == "must":

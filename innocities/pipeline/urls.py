@@ -28,5 +28,6 @@ urlpatterns = [
     ),
     path("projects/<int:pk>/funding/", views.funding_add, name="funding_add"),
     path("projects/<int:pk>/team/", views.team_add, name="team_add"),
+    path("projects/<int:pk>/team/<int:user_pk>/remove/", views.team_remove, name="team_remove"),
     path("projects/<int:pk>/scaled/", views.project_scaled, name="project_scaled"),
 ]

@@ -2,6 +2,7 @@
 
 from datetime import date
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -43,6 +44,7 @@ from .forms import (
 from .models import ChallengeStatus, Idea, IdeaStatus, Project, ProjectStatus
 
 PAGE = 50
+CURRENCY_OF = {"SE": "SEK", "NO": "NOK", "DK": "DKK", "FI": "EUR", "IS": "EUR"}
 
 
 def _page(request, queryset):
@@ -334,7 +336,9 @@ def project_detail(request, pk):
         **coproduction_context(request.user, project),
         "update_form": ProgressUpdateForm(initial={"written_on": date.today()}),
         "milestone_form": MilestoneForm(),
-        "funding_form": FundingLineForm(),
+        "funding_form": FundingLineForm(
+            initial={"currency": CURRENCY_OF.get(project.organisation.country, "EUR")}
+        ),
     }
     return render(request, "pipeline/project_detail.html", context)
 
@@ -535,6 +539,22 @@ def team_add(request, pk):
     return render(
         request, "pipeline/form.html", {"form": form, "title": _("Add to the team"), "back": project}
     )
+
+
+@login_required
+@require_POST
+def team_remove(request, pk, user_pk):
+    project = get_project_for_user(request.user, pk)
+    require(request.user, "pipeline.change_project", project)
+    member = get_object_or_404(project.team, user_id=user_pk)
+    try:
+        actions.remove_team_member(project=project, user=member.user, actor=request.user)
+    except ValidationError as error:
+        for text in error.messages:
+            messages.error(request, text)
+    else:
+        saved(request, _("The person was removed from the team."))
+    return redirect(project.get_absolute_url() + "#team")
 
 
 @login_required

@@ -1,3 +1,5 @@
+from datetime import date
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -37,7 +39,7 @@ def programme_detail(request, slug):
         "steering_group": programme.steering_group.all(),
         "targets": programme.targets.all(),
         "evaluations": programme.evaluations.select_related("recorded_by"),
-        "evaluation_form": EvaluationForm(),
+        "evaluation_form": EvaluationForm(initial={"held_on": date.today()}),
     }
     return render(request, "programmes/programme_detail.html", context)
 

@@ -261,3 +261,42 @@ def test_programme_with_end_before_start_is_refused(world, login):
         response.status_code == 200 and "The end date is before the start date." in response.content.decode()
     )
     assert not Programme.objects.filter(name="Bakvendt").exists()
+
+
+def test_funding_and_milestones_can_be_corrected(world, login):
+    from innocities.pipeline.actions import add_funding_line, add_milestone
+
+    client = login(world.coordinator)
+    line = add_funding_line(
+        project=world.private,
+        source="enova",
+        state="applied",
+        amount=500000,
+        currency="NOK",
+        actor=world.coordinator,
+    )
+    client.post(
+        reverse("pipeline:funding_edit", args=[world.private.pk, line.pk]),
+        {"source": "enova", "state": "granted", "amount": "450000", "currency": "NOK", "note": "Vedtak"},
+    )
+    line.refresh_from_db()
+    assert line.state == "granted" and line.amount == 450000
+    milestone = add_milestone(
+        project=world.private, title="Pilot i drift", due_on="2026-05-01", actor=world.coordinator
+    )
+    client.post(
+        reverse("pipeline:milestone_edit", args=[world.private.pk, milestone.pk]),
+        {"title": "Pilot i drift", "due_on": "2026-06-01", "done_on": ""},
+    )
+    milestone.refresh_from_db()
+    assert str(milestone.due_on) == "2026-06-01" and milestone.done_on is None
+    client.post(
+        reverse("pipeline:milestone_edit", args=[world.private.pk, milestone.pk]), {"action": "remove"}
+    )
+    assert not world.private.milestones.exists()
+    assert (
+        login(world.member)
+        .get(reverse("pipeline:funding_edit", args=[world.private.pk, line.pk]))
+        .status_code
+        == 403
+    )

@@ -169,3 +169,24 @@ def test_scores_must_be_one_to_five(world):
         go(world, world.private, scores={should.pk: 7})
     record = go(world, world.private, scores={should.pk: 4})
     assert record.score == 4.0
+
+
+def test_the_latest_decision_can_be_annulled_and_the_project_returns(world):
+    from innocities.pipeline.actions import annul_gate_decision
+
+    first = go(world, world.private)
+    stop = go(world, world.private, decision="stop", met=set(), reasoning="Feil prosjekt?")
+    world.private.refresh_from_db()
+    assert world.private.status == ProjectStatus.STOPPED
+    with pytest.raises(ValidationError):
+        annul_gate_decision(decision=first, reason="x", actor=world.coordinator)  # not the latest
+    with pytest.raises(ValidationError):
+        annul_gate_decision(decision=stop, reason=" ", actor=world.coordinator)  # a reason is needed
+    annul_gate_decision(decision=stop, reason="Registrert på feil prosjekt.", actor=world.coordinator)
+    world.private.refresh_from_db()
+    assert world.private.status == ProjectStatus.ACTIVE and world.private.phase.order == 2
+    stop.refresh_from_db()
+    assert stop.annulled_at and stop.annulment_reason == "Registrert på feil prosjekt."
+    go(world, world.private)  # the project goes on from where it was
+    world.private.refresh_from_db()
+    assert world.private.phase.order == 3

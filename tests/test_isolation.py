@@ -72,6 +72,28 @@ def other_organisations_objects(w):
     milestone = Milestone.objects.create(
         project=w.eskilstuna_private, title="Upphandling", due_on="2026-06-01"
     )
+    from datetime import date as _date
+
+    from innocities.pipeline.actions import add_funding_line, decide_gate
+
+    line = add_funding_line(
+        project=w.eskilstuna_private,
+        source="vinnova",
+        state="applied",
+        amount=100,
+        currency="SEK",
+        actor=w.eskilstuna_coordinator,
+    )
+    decision = decide_gate(
+        project=w.eskilstuna_private,
+        decision="hold",
+        reasoning="Vänta",
+        met=set(),
+        scores={},
+        decided_on=_date.today(),
+        decision_makers=[w.eskilstuna_coordinator],
+        actor=w.eskilstuna_coordinator,
+    )
     actor = co.save_actor(
         organisation=w.eskilstuna,
         actor_user=w.eskilstuna_coordinator,
@@ -104,6 +126,8 @@ def other_organisations_objects(w):
             "milestone_pk": milestone.pk,
             "participation_pk": participation.pk,
             "user_pk": w.eskilstuna_coordinator.pk,
+            "line_pk": line.pk,
+            "decision_pk": decision.pk,
         },
         "actor": {"pk": actor.pk},
         "activity": {"pk": activity.pk},

@@ -165,6 +165,8 @@ PERSONAS = [
     ("partner@halden.example", "Researcher, Høgskolen i Østfold; partner on two Halden projects"),
     ("operator@innocities.example", "Programme operator; runs the Østfold–Mälardalen cluster"),
     ("coordinator@eskilstuna.example", "Innovation coordinator, Eskilstuna; coordinates its programme"),
+    ("citizen@example.com", "Engaged citizen of Halden; has sent ideas to Halden's open call on water leaks"),
+    ("expert@hiof.example", "Outside expert evaluating Halden's open call"),
     ("staff@innocities.example", "Platform staff (superuser) for the Django admin"),
 ]
 STAFF_EMAIL = "staff@innocities.example"
@@ -726,7 +728,7 @@ PROGRAMMES = [
         "lang": "nb",
         "starts_on": date(2024, 1, 1),
         "ends_on": date(2026, 12, 31),
-        "projects": 34,
+        "projects": 33,
         "promoted": 5,
         "description": "Treårig innovasjonsprogram mellom Halden kommune og InnoCities. Kommunen sitter i "
         "førersetet, innbyggernes behov i sentrum. Programmet er forankret i kommunestyret og "
@@ -860,7 +862,7 @@ PROGRAMMES = [
         "lang": "sv",
         "starts_on": date(2025, 1, 1),
         "ends_on": date(2027, 12, 31),
-        "projects": 26,
+        "projects": 25,
         "promoted": 4,
         "description": "Eskilstunas innovationsprogram arbetar enligt Innovationsguiden: vi ringar in "
         "utmaningar, undersöker behoven tillsammans med invånarna och testar idéer innan vi "
@@ -936,9 +938,10 @@ PROGRAMMES = [
     },
 ]
 
-# Projects by final phase and status: (phase order, status, how many). 120 in all.
+# Projects by final phase and status: (phase order, status, how many). 118 planned here; two more are promoted
+# from citizens' ideas in the open calls (phase 1, active), 120 in all.
 PROJECT_MIX = [
-    (1, "active", 14),
+    (1, "active", 12),
     (1, "on_hold", 3),
     (1, "stopped", 2),
     (2, "active", 16),
@@ -3043,4 +3046,1390 @@ FUNDING_NOTES = {
         "other": "Energimyndigheten – stöd till energieffektivisering",
         "horizon": "Horizon Europe – EU Mission: Climate-Neutral and Smart Cities",
     },
+}
+
+# --- co-production: actors -------------------------------------------------------------------------
+# Outside organisations and groups each organisation with projects works with. "number" is the
+# organisation number without its check digit (8 digits in Norway, 9 in Sweden); the loader appends it.
+# "areas" are the focus areas the actor is picked for (empty: any). "contact" is kept only with a
+# recorded consent: (name, email, consent date, purpose). "person" is a partner with a login who works
+# on the organisation's projects for this actor.
+
+ACTORS = {
+    "halden": [
+        {
+            "name": "Høgskolen i Østfold",
+            "sector": "academia",
+            "number": "97156737",
+            "areas": [],
+            "description": "Forskning og utdanning i helse og velferd, ingeniørfag og IT. Bidrar med "
+            "gevinstberegninger og følgeevaluering av pilotene.",
+            "contact": (
+                "Marte Solheim",
+                "marte.solheim@hiof.example",
+                date(2024, 2, 12),
+                "Kontakt om felles innovasjonsprosjekter i InnoCities Halden",
+            ),
+            "person": "partner@halden.example",
+        },
+        {
+            "name": "Smart Innovation Norway",
+            "sector": "business",
+            "number": "91535284",
+            "areas": ["energy", "buildings", "water", "mobility"],
+            "description": "Ikke-kommersielt selskap i Halden med test- og utviklingsarenaer for smarte "
+            "byer og energi.",
+            "contact": (
+                "Jonas Eriksen",
+                "jonas.eriksen@smartinnovation.example",
+                date(2024, 3, 4),
+                "Samarbeid om testarenaer og søknader om ekstern finansiering",
+            ),
+            "person": "jonas.eriksen@smartinnovation.example",
+        },
+        {
+            "name": "Halden frivilligsentral",
+            "sector": "civil_society",
+            "number": "99152034",
+            "areas": ["health", "public-services"],
+            "description": "Møteplass og formidling av frivillig innsats; når mange eldre, pårørende og "
+            "nye innbyggere.",
+            "contact": (
+                "Eva Nilsen",
+                "eva.nilsen@frivilligsentral.example",
+                date(2024, 2, 20),
+                "Rekruttering av frivillige og testbrukere til piloter i helse og omsorg",
+            ),
+            "person": "eva.nilsen@frivilligsentral.example",
+        },
+        {
+            "name": "Pensjonistforbundet Halden",
+            "sector": "civil_society",
+            "number": "",
+            "areas": ["health", "public-services", "mobility"],
+            "description": "Lokallag med om lag 900 medlemmer. Representert i eldrerådet.",
+            "contact": (
+                "Arne Kristiansen",
+                "leder@pensjonistforbundet-halden.example",
+                date(2024, 4, 8),
+                "Invitasjon til brukermedvirkning i helse- og velferdsprosjekter",
+            ),
+        },
+        {
+            "name": "Naturvernforbundet i Halden",
+            "sector": "civil_society",
+            "number": "98110425",
+            "areas": ["water", "energy", "mobility"],
+            "description": "Lokallag opptatt av Tista, Iddefjorden og naturmangfoldet i kommunen.",
+        },
+        {
+            "name": "Innbyggerpanel Halden",
+            "sector": "citizens",
+            "number": "",
+            "areas": [],
+            "description": "Om lag 60 innbyggere i alle aldre som kommunen spør om nye tjenester fire til "
+            "seks ganger i året.",
+        },
+        {
+            "name": "Halden Rør og Energi AS",
+            "sector": "business",
+            "number": "92466132",
+            "areas": ["water", "energy", "buildings"],
+            "description": "Lokal rørleggerbedrift med service på vann- og avløpsanlegg og varmepumper.",
+        },
+        {
+            "name": "Tista Elektro AS",
+            "sector": "business",
+            "number": "",
+            "areas": ["energy", "buildings", "mobility"],
+            "description": "Elektroinstallatør med solceller, ladeanlegg og styringssystemer for bygg.",
+        },
+        {
+            "name": "Sykehuset Østfold HF",
+            "sector": "public",
+            "number": "98386418",
+            "areas": ["health"],
+            "description": "Helseforetaket i Østfold; samarbeid om utskrivning og digital hjemmeoppfølging.",
+        },
+        {
+            "name": "Østfold fylkeskommune",
+            "sector": "public",
+            "number": "81772131",
+            "areas": ["mobility", "public-services", "energy", "water"],
+            "description": "Regional utviklingsaktør og ansvarlig for kollektivtrafikken i Østfold.",
+        },
+    ],
+    "sarpsborg": [
+        {
+            "name": "SINTEF",
+            "sector": "academia",
+            "number": "94818420",
+            "areas": ["energy", "buildings", "water", "public-services"],
+            "description": "Uavhengig forskningsinstitutt; bidrar med energianalyser og følgeforskning.",
+            "contact": (
+                "Thomas Lund",
+                "thomas.lund@sintef.example",
+                date(2025, 2, 3),
+                "Kontakt om forskningssamarbeid i Innovasjonsprogram Sarpsborg",
+            ),
+            "person": "thomas.lund@sintef.example",
+        },
+        {
+            "name": "Pensjonistforbundet Sarpsborg",
+            "sector": "civil_society",
+            "number": "",
+            "areas": ["health", "public-services"],
+            "description": "Lokallag som representerer eldre i brukerråd og eldreråd.",
+            "person": "guro.wold@pensjonistforbundet.example",
+        },
+        {
+            "name": "Innbyggerpanelet i Sarpsborg",
+            "sector": "citizens",
+            "number": "",
+            "areas": [],
+            "description": "Innbyggere som har sagt ja til å teste og gi innspill på kommunale tjenester.",
+        },
+        {
+            "name": "Borg Havn IKS",
+            "sector": "public",
+            "number": "97475732",
+            "areas": ["energy", "water"],
+            "description": "Interkommunal havn eid av Fredrikstad og Sarpsborg.",
+        },
+        {
+            "name": "Glomma Fjernvarme AS",
+            "sector": "business",
+            "number": "99433126",
+            "areas": ["energy", "buildings"],
+            "description": "Lokal leverandør av fjernvarme basert på energigjenvinning fra industrien.",
+        },
+        {
+            "name": "Østfold Bygg og Anlegg AS",
+            "sector": "business",
+            "number": "",
+            "areas": ["buildings", "water"],
+            "description": "Entreprenør med rehabilitering av formålsbygg og overvannsanlegg.",
+        },
+    ],
+    "fredrikstad": [
+        {
+            "name": "NIVA – Norsk institutt for vannforskning",
+            "sector": "academia",
+            "number": "85513402",
+            "areas": ["water", "buildings"],
+            "description": "Forskningsinstitutt for vann og miljø; ekspertise på lekkasjesøk og overvann.",
+            "person": "ingvild.moe@niva.example",
+        },
+        {
+            "name": "Borg Havn IKS",
+            "sector": "public",
+            "number": "97475732",
+            "areas": ["energy", "mobility", "water"],
+            "description": "Interkommunal havn eid av Fredrikstad og Sarpsborg; partner i landstrøm og "
+            "utslippsfrie havneoperasjoner.",
+        },
+        {
+            "name": "Glommen Rørinspeksjon AS",
+            "sector": "business",
+            "number": "92617740",
+            "areas": ["water"],
+            "description": "Rørinspeksjon med kamera og akustisk lekkasjesøk.",
+        },
+        {
+            "name": "Gressvik Vel",
+            "sector": "civil_society",
+            "number": "",
+            "areas": ["water", "mobility", "buildings"],
+            "description": "Velforening på østsiden av Glomma med engasjement for nærmiljø og overvann.",
+        },
+        {
+            "name": "Innbyggerpanel Fredrikstad",
+            "sector": "citizens",
+            "number": "",
+            "areas": [],
+            "description": "Innbyggere som gir innspill på kommunale tjenester i digitale "
+            "spørreundersøkelser og verksteder.",
+        },
+    ],
+    "moss": [
+        {
+            "name": "NMBU – Norges miljø- og biovitenskapelige universitet",
+            "sector": "academia",
+            "number": "96769122",
+            "areas": [],
+            "description": "Universitet på Ås med fagmiljøer i vann, bygg og energi.",
+            "person": "sindre.bakken@nmbu.example",
+        },
+        {
+            "name": "Vannområde Morsa",
+            "sector": "public",
+            "number": "",
+            "areas": ["water"],
+            "description": "Interkommunalt samarbeid om vannkvaliteten i Vansjø-Hobølvassdraget.",
+        },
+        {
+            "name": "Moss Industri- og Næringsforening",
+            "sector": "business",
+            "number": "97102231",
+            "areas": ["energy", "mobility", "buildings"],
+            "description": "Nettverk for næringslivet i Moss-regionen.",
+        },
+        {
+            "name": "Naturvernforbundet Moss og omegn",
+            "sector": "civil_society",
+            "number": "",
+            "areas": ["water", "energy", "mobility"],
+            "description": "Lokallag med engasjement for Vansjø, Mossesundet og sykkelveier.",
+            "contact": (
+                "Tor Henriksen",
+                "moss@naturvernforbundet.example",
+                date(2025, 5, 14),
+                "Invitasjon til medvirkning i miljø- og vannprosjekter",
+            ),
+        },
+        {
+            "name": "Beboerpanel Jeløy",
+            "sector": "citizens",
+            "number": "",
+            "areas": [],
+            "description": "Beboere på Jeløy som følger kommunens prosjekter i nærområdet.",
+        },
+    ],
+    "narvik": [
+        {
+            "name": "UiT Norges arktiske universitet",
+            "sector": "academia",
+            "number": "97061872",
+            "areas": [],
+            "description": "Campus Narvik med ingeniørfag, logistikk og helsefag.",
+            "contact": (
+                "Kristoffer Haug",
+                "kristoffer.haug@uit.example",
+                date(2023, 8, 21),
+                "Kontakt om forskning og studentoppgaver i Innovasjonsprogram Narvik",
+            ),
+            "person": "kristoffer.haug@uit.example",
+        },
+        {
+            "name": "Hålogaland Kraft AS",
+            "sector": "business",
+            "number": "98215237",
+            "areas": ["energy", "arctic-logistics", "mobility"],
+            "description": "Regionalt kraftselskap med nett og fornybar produksjon i Ofoten.",
+            "person": "mari.jakobsen@hlk.example",
+        },
+        {
+            "name": "Narvikhavn KF",
+            "sector": "public",
+            "number": "97454760",
+            "areas": ["arctic-logistics", "energy", "mobility"],
+            "description": "Kommunalt foretak som driver havna i Narvik.",
+            "person": "vegard.hansen@narvikhavn.example",
+        },
+        {
+            "name": "Nordland fylkeskommune",
+            "sector": "public",
+            "number": "96459305",
+            "areas": ["mobility", "arctic-logistics", "public-services"],
+            "description": "Regional utviklingsaktør, samferdsel og tannhelse.",
+        },
+        {
+            "name": "Pensjonistforbundet Narvik",
+            "sector": "civil_society",
+            "number": "",
+            "areas": ["health", "public-services"],
+            "description": "Lokallag som er opptatt av helsetilbudet i distriktene.",
+        },
+        {
+            "name": "Ofoten Næringsforening",
+            "sector": "business",
+            "number": "98012245",
+            "areas": ["arctic-logistics", "energy", "mobility"],
+            "description": "Næringsforening for bedriftene i Ofoten.",
+        },
+        {
+            "name": "Ungdomsrådet i Narvik",
+            "sector": "citizens",
+            "number": "",
+            "areas": ["mobility", "public-services", "health"],
+            "description": "Valgt ungdomsråd som gir innspill til kommunens planer og tjenester.",
+        },
+    ],
+    "borg-havn": [
+        {
+            "name": "SINTEF Ocean",
+            "sector": "academia",
+            "number": "93726634",
+            "areas": [],
+            "description": "Forskning på maritim logistikk, landstrøm og utslippsfrie havneoperasjoner.",
+            "person": "oystein.kvam@sintef.example",
+        },
+        {
+            "name": "Kystverket Sørøst",
+            "sector": "public",
+            "number": "",
+            "areas": ["mobility", "water", "energy"],
+            "description": "Statlig etat for sjøsikkerhet og farleder i Oslofjorden.",
+        },
+        {
+            "name": "Østfold Terminaldrift AS",
+            "sector": "business",
+            "number": "92801325",
+            "areas": ["energy", "mobility"],
+            "description": "Stuveri- og terminalselskap med elektriske maskiner på kaia.",
+        },
+        {
+            "name": "Øra Vel",
+            "sector": "civil_society",
+            "number": "",
+            "areas": [],
+            "description": "Naboer til havna som er opptatt av støy, luft og trafikk.",
+        },
+    ],
+    "eskilstuna": [
+        {
+            "name": "Mälardalens universitet",
+            "sector": "academia",
+            "number": "202100452",
+            "areas": [],
+            "description": "Universitet i Eskilstuna och Västerås med forskning inom vård, innovation och "
+            "hållbar energi.",
+            "contact": (
+                "Sara Wikström",
+                "sara.wikstrom@mdu.example",
+                date(2025, 1, 22),
+                "Kontakt om forskningssamarbete i Innovationsprogram Eskilstuna",
+            ),
+            "person": "sara.wikstrom@mdu.example",
+        },
+        {
+            "name": "RISE Research Institutes of Sweden",
+            "sector": "academia",
+            "number": "556464687",
+            "areas": ["energy", "buildings", "circular-economy", "mobility"],
+            "description": "Statligt forskningsinstitut; bidrar med testbäddar och mätningar.",
+            "person": "ahmed.yusuf@ri.example",
+        },
+        {
+            "name": "PRO Eskilstuna",
+            "sector": "civil_society",
+            "number": "802413652",
+            "areas": ["health", "public-services"],
+            "description": "Pensionärsföreningen med flest medlemmar i kommunen.",
+            "contact": (
+                "Birgitta Holm",
+                "birgitta.holm@pro.example",
+                date(2025, 2, 10),
+                "Inbjudan till brukarmedverkan i vård- och omsorgsprojekt",
+            ),
+            "person": "birgitta.holm@pro.example",
+        },
+        {
+            "name": "Hyresgästföreningen region Mälardalen",
+            "sector": "civil_society",
+            "number": "802003189",
+            "areas": ["buildings", "energy", "circular-economy", "public-services"],
+            "description": "Hyresgästernas organisation; lokala föreningar i flera bostadsområden.",
+        },
+        {
+            "name": "Eskilstuna Energi och Miljö AB",
+            "sector": "business",
+            "number": "556486420",
+            "areas": ["energy", "circular-economy", "mobility"],
+            "description": "Kommunens energi- och miljöbolag: el, fjärrvärme, vatten och återvinning.",
+        },
+        {
+            "name": "Eskilstunahem AB",
+            "sector": "business",
+            "number": "556133512",
+            "areas": ["buildings", "energy", "health"],
+            "description": "Kommunens bostadsbolag med drygt 8 000 lägenheter.",
+        },
+        {
+            "name": "ReTuna Återbruksgalleria",
+            "sector": "business",
+            "number": "",
+            "areas": ["circular-economy"],
+            "description": "Galleria för återbruk och reparation, med butiker och utbildning.",
+        },
+        {
+            "name": "Medborgarpanelen Eskilstuna",
+            "sector": "citizens",
+            "number": "",
+            "areas": [],
+            "description": "Invånare som svarar på enkäter och deltar i workshops om kommunens tjänster.",
+        },
+        {
+            "name": "Region Sörmland",
+            "sector": "public",
+            "number": "232100017",
+            "areas": ["health", "mobility", "public-services"],
+            "description": "Regionen ansvarar för hälso- och sjukvård och kollektivtrafik i Sörmland.",
+        },
+        {
+            "name": "Företagarna Eskilstuna",
+            "sector": "business",
+            "number": "",
+            "areas": ["circular-economy", "public-services", "mobility"],
+            "description": "Lokal förening för småföretagare.",
+        },
+    ],
+    "vasteras": [
+        {
+            "name": "Mälardalens universitet",
+            "sector": "academia",
+            "number": "202100452",
+            "areas": [],
+            "description": "Forskning inom energi, hållbar stadsutveckling och innovation.",
+            "person": "johanna.berglund@mdu.example",
+        },
+        {
+            "name": "Mälarenergi AB",
+            "sector": "business",
+            "number": "556448852",
+            "areas": ["energy", "water", "buildings"],
+            "description": "Stadens energibolag: elnät, fjärrvärme och vatten.",
+        },
+        {
+            "name": "Hyresgästföreningen Västerås",
+            "sector": "civil_society",
+            "number": "",
+            "areas": ["buildings", "energy"],
+            "description": "Lokala hyresgästföreningar i stadens bostadsområden.",
+        },
+        {
+            "name": "Västerås medborgarpanel",
+            "sector": "citizens",
+            "number": "",
+            "areas": [],
+            "description": "Invånare som tycker till om stadens planer och tjänster.",
+        },
+        {
+            "name": "Region Västmanland",
+            "sector": "public",
+            "number": "232100016",
+            "areas": ["mobility", "energy"],
+            "description": "Regionalt utvecklingsansvar och kollektivtrafik i Västmanland.",
+        },
+    ],
+    "strangnas": [
+        {
+            "name": "RISE Research Institutes of Sweden",
+            "sector": "academia",
+            "number": "556464687",
+            "areas": [],
+            "description": "Forskningsinstitut; stöd med mätningar i VA-nätet och fastigheter.",
+            "person": "niklas.strom@ri.example",
+        },
+        {
+            "name": "Strängnäs Energi AB",
+            "sector": "business",
+            "number": "556032412",
+            "areas": ["energy", "water", "buildings"],
+            "description": "Kommunens energibolag med fjärrvärme, elnät och vatten.",
+        },
+        {
+            "name": "Naturskyddsföreningen Strängnäs",
+            "sector": "civil_society",
+            "number": "",
+            "areas": ["water", "energy", "mobility"],
+            "description": "Lokal krets engagerad i Mälarens vatten och stränder.",
+        },
+    ],
+    "orebro": [
+        {
+            "name": "Örebro universitet",
+            "sector": "academia",
+            "number": "202100162",
+            "areas": [],
+            "description": "Forskning inom teknik, hälsa och samhällsplanering.",
+            "person": "lina.ekstrom@oru.example",
+        },
+        {
+            "name": "Örebrobostäder AB",
+            "sector": "business",
+            "number": "556016214",
+            "areas": ["buildings", "energy"],
+            "description": "Kommunens bostadsbolag.",
+        },
+        {
+            "name": "Naturskyddsföreningen Örebro",
+            "sector": "civil_society",
+            "number": "802411891",
+            "areas": ["energy", "mobility", "water"],
+            "description": "Lokal krets som arbetar med klimat, natur och hållbara resor.",
+            "contact": (
+                "Elsa Bergström",
+                "orebro@naturskyddsforeningen.example",
+                date(2025, 4, 2),
+                "Inbjudan till medborgardialog om klimat och resor",
+            ),
+        },
+        {
+            "name": "Region Örebro län",
+            "sector": "public",
+            "number": "232100164",
+            "areas": ["mobility", "energy"],
+            "description": "Regionalt utvecklingsansvar och kollektivtrafik i länet.",
+        },
+    ],
+    "nykoping": [
+        {
+            "name": "Cykelfrämjandet Nyköping",
+            "sector": "civil_society",
+            "number": "",
+            "areas": ["mobility"],
+            "description": "Lokal förening som verkar för säker och enkel cykling.",
+        },
+        {
+            "name": "Region Sörmland",
+            "sector": "public",
+            "number": "232100017",
+            "areas": [],
+            "description": "Regionen ansvarar för kollektivtrafik och regional utveckling i Sörmland.",
+        },
+        {
+            "name": "Sörmländska Laddföretaget AB",
+            "sector": "business",
+            "number": "559187342",
+            "areas": ["energy", "mobility"],
+            "description": "Installerar och driver laddinfrastruktur för fordon.",
+        },
+    ],
+    "eskilstuna-energi": [
+        {
+            "name": "RISE Research Institutes of Sweden",
+            "sector": "academia",
+            "number": "556464687",
+            "areas": [],
+            "description": "Forskningsinstitut; testbädd för energilager och fjärrvärme.",
+            "person": "asa.lind@ri.example",
+        },
+        {
+            "name": "Eskilstuna kommun",
+            "sector": "public",
+            "number": "212000031",
+            "areas": [],
+            "description": "Ägare och största kund; samarbete om fastigheter, fordon och avfall.",
+        },
+        {
+            "name": "Villaägarna Eskilstuna",
+            "sector": "civil_society",
+            "number": "",
+            "areas": ["energy", "water"],
+            "description": "Lokal förening för villaägare, intresserad av solel och smarta mätare.",
+        },
+        {
+            "name": "Mälarhamnar AB",
+            "sector": "business",
+            "number": "556700432",
+            "areas": ["energy", "mobility"],
+            "description": "Hamnbolag i Köping och Västerås med intresse för förnybar energi i hamnen.",
+        },
+    ],
+}
+
+# Roles an actor of each sector takes in a project.
+ACTOR_ROLES = {
+    "public": ["future_owner", "future_owner", "funder", "co_creator", "test_arena"],
+    "business": ["supplier", "supplier", "co_creator", "funder"],
+    "academia": ["expert", "expert", "co_creator"],
+    "civil_society": ["test_arena", "co_creator", "co_creator", "expert"],
+    "citizens": ["test_arena", "test_arena", "co_creator"],
+}
+
+# --- co-production: activities ---------------------------------------------------------------------
+# method tool key -> (activity kind, who takes part). Who takes part sets the participants per sector
+# (ACTIVITY_PEOPLE: sector -> (least, most)) and the end of the activity's title (ACTIVITY_AUDIENCE).
+
+ACTIVITY_TOOLS = {
+    # innocities
+    "actor-map": ("workshop", "helix"),
+    "user-interviews": ("interview", "users"),
+    "needs-analysis": ("meeting", "staff"),
+    "iap2-engagement-plan": ("workshop", "civil"),
+    "challenge-brief": ("meeting", "staff"),
+    "brainwriting": ("workshop", "helix"),
+    "co-creation-workshop": ("co_creation", "helix"),
+    "service-journey": ("co_creation", "users"),
+    "sdg-impact-workshop": ("workshop", "research"),
+    "concept-matrix": ("meeting", "partners"),
+    "business-model-canvas": ("workshop", "partners"),
+    "cost-benefit-analysis": ("meeting", "research"),
+    "funding-plan": ("meeting", "staff"),
+    "risk-legal-review": ("meeting", "staff"),
+    "project-plan": ("meeting", "partners"),
+    "pilot-plan": ("workshop", "partners"),
+    "evaluation-plan": ("meeting", "research"),
+    "user-testing": ("interview", "users"),
+    "learning-log": ("meeting", "partners"),
+    "sdg-follow-up": ("meeting", "research"),
+    "benefit-realisation-plan": ("meeting", "staff"),
+    "handover-plan": ("meeting", "staff"),
+    "investment-basis": ("meeting", "staff"),
+    "change-training-plan": ("workshop", "staff"),
+    "procurement-plan": ("workshop", "suppliers"),
+    "lessons-learned-report": ("workshop", "partners"),
+    "reuse-package": ("meeting", "network"),
+    "network-sharing": ("other", "network"),
+    "scaling-plan": ("meeting", "network"),
+    # innovationsguiden
+    "challenge-definition": ("workshop", "staff"),
+    "stakeholder-map": ("workshop", "helix"),
+    "project-frame": ("meeting", "staff"),
+    "interviews": ("interview", "users"),
+    "observation": ("other", "users"),
+    "self-documentation": ("other", "users"),
+    "existing-knowledge": ("meeting", "research"),
+    "insight-clustering": ("workshop", "partners"),
+    "personas": ("workshop", "civil"),
+    "user-journey": ("co_creation", "users"),
+    "how-might-we": ("workshop", "helix"),
+    "brainstorming": ("workshop", "helix"),
+    "idea-prioritisation": ("meeting", "partners"),
+    "sdg-impact-assessment": ("workshop", "research"),
+    "prototype": ("co_creation", "civil"),
+    "test-plan": ("meeting", "partners"),
+    "user-test": ("interview", "users"),
+    "test-evaluation": ("meeting", "research"),
+    "implementation-plan": ("meeting", "staff"),
+    "benefit-realisation": ("meeting", "staff"),
+    "handover": ("meeting", "staff"),
+    "sharing-results": ("other", "network"),
+}
+
+ACTIVITY_PEOPLE = {
+    "users": {"public": (1, 3), "citizens": (5, 12)},
+    "staff": {"public": (4, 10), "academia": (0, 1)},
+    "partners": {"public": (3, 7), "business": (1, 3), "academia": (1, 2)},
+    "helix": {
+        "public": (3, 8),
+        "business": (1, 3),
+        "academia": (1, 2),
+        "civil_society": (1, 3),
+        "citizens": (2, 8),
+    },
+    "network": {"public": (6, 20), "academia": (0, 2)},
+    "research": {"public": (2, 5), "academia": (1, 3)},
+    "suppliers": {"public": (2, 5), "business": (2, 6)},
+    "civil": {"public": (1, 3), "civil_society": (2, 5), "citizens": (2, 6)},
+}
+
+ACTIVITY_AUDIENCE = {
+    "nb": {
+        "users": "med innbyggere og brukere",
+        "staff": "med fagenheten",
+        "partners": "med partnerne",
+        "helix": "med aktører fra alle sektorer",
+        "network": "i klyngen",
+        "research": "med forskningspartneren",
+        "suppliers": "med leverandører",
+        "civil": "med brukerorganisasjoner",
+    },
+    "sv": {
+        "users": "med invånare och brukare",
+        "staff": "med verksamheten",
+        "partners": "med partnerna",
+        "helix": "med aktörer från alla sektorer",
+        "network": "i klustret",
+        "research": "med forskningspartnern",
+        "suppliers": "med leverantörer",
+        "civil": "med brukarorganisationer",
+    },
+}
+
+# How a title is made of the tool's name and the audience, by activity kind.
+ACTIVITY_TITLES = {
+    "nb": {
+        "workshop": "{tool} – workshop {audience}",
+        "co_creation": "{tool} – samskaping {audience}",
+        "interview": "{tool} {audience}",
+        "meeting": "{tool} – arbeidsmøte {audience}",
+        "other": "{tool} {audience}",
+    },
+    "sv": {
+        "workshop": "{tool} – workshop {audience}",
+        "co_creation": "{tool} – samskapande session {audience}",
+        "interview": "{tool} {audience}",
+        "meeting": "{tool} – arbetsmöte {audience}",
+        "other": "{tool} {audience}",
+    },
+}
+
+# (method key, language) -> tool key -> what came out of the activity.
+ACTIVITY_OUTCOMES = {
+    ("innocities", "nb"): {
+        "actor-map": "Aktørkartet viser hvem som berøres, hvem som kan endre noe og hvem vi manglet – særlig "
+        "innbyggere og lokale bedrifter.",
+        "user-interviews": "Intervjuene bekreftet behovet: de fleste beskrev de samme tre tungvinte stegene, "
+        "og flere hadde laget egne løsninger for å komme rundt dem.",
+        "needs-analysis": "Driftsdata fra de siste tre årene viser at problemet er størst i vinterhalvåret "
+        "og konsentrert til noen få enheter.",
+        "iap2-engagement-plan": "Vi ble enige om hvem som skal informeres, konsulteres og involveres, og at "
+        "brukerrepresentantene skal samarbeide tett i idéfasen.",
+        "challenge-brief": "Utfordringsbeskrivelsen ble kortet ned til én side, og vi avgrenset bort det som "
+        "hører hjemme i ordinær drift.",
+        "brainwriting": "Skriftlig idémyldring ga over 40 ideer; etter gruppering står vi igjen med åtte vi "
+        "vil undersøke videre.",
+        "co-creation-workshop": "Deltakerne skisserte tre konsepter sammen. Brukerne la stor vekt på at "
+        "løsningen må kunne brukes uten opplæring.",
+        "service-journey": "Tjenestereisen viste fire overleveringer mellom enheter der informasjon "
+        "forsvinner; to av dem kan fjernes uten ny teknologi.",
+        "sdg-impact-workshop": "Bærekraftsvurderingen viser positiv effekt på bærekraftsmål 11 og 13; vi må "
+        "følge med på strømbruk og personvern.",
+        "concept-matrix": "Vurderingsmatrisen pekte ut ett konsept med høy nytte og moderat kostnad; de to "
+        "andre legges til side.",
+        "business-model-canvas": "Forretningsmodellen er tydeligere: enheten som får gevinsten, bør også eie "
+        "løsningen etter piloten.",
+        "cost-benefit-analysis": "Nytte-kostnadsanalysen viser at investeringen er tjent inn på under fire "
+        "år i forventet scenario.",
+        "funding-plan": "Finansieringsplanen kombinerer egne midler med en søknad om ekstern støtte; "
+        "søknadsfristen er lagt inn i prosjektplanen.",
+        "risk-legal-review": "Personvernkonsekvensvurderingen er startet, og anskaffelsen kan gjøres som "
+        "innovasjonspartnerskap eller konkurranse med forhandling.",
+        "project-plan": "Prosjektplanen med milepæler, roller og budsjett er klar for behandling i "
+        "styringsgruppen.",
+        "pilot-plan": "Vi valgte fem indikatorer og målte utgangspunktet før piloten startet, slik at "
+        "effekten kan dokumenteres.",
+        "evaluation-plan": "Evalueringsplanen er avklart med forskningspartneren: før- og etter-måling og "
+        "intervjuer etter tre måneder.",
+        "user-testing": "Testbrukerne klarte de viktigste oppgavene, men tre av fem stoppet opp ved "
+        "innloggingen; den forenkles før neste runde.",
+        "learning-log": "Læringsloggen ble gått gjennom: tett oppfølging de første ukene virker, "
+        "papirskjemaene gjør det ikke.",
+        "sdg-follow-up": "Oppfølgingen viser lavere energibruk og færre kjøreturer, men effekten på "
+        "brukertilfredsheten er ennå usikker.",
+        "benefit-realisation-plan": "Gevinstene er fordelt på ansvarlige ledere, med måltall og tidspunkt "
+        "for når de tas ut i budsjettet.",
+        "handover-plan": "Mottakende enhet har godkjent overleveringsplanen; drift og brukerstøtte går over "
+        "etter en periode med dobbeltdrift.",
+        "investment-basis": "Investeringsgrunnlaget er klart for budsjettbehandlingen, med "
+        "livsløpskostnader for ti år.",
+        "change-training-plan": "Superbrukere på hver enhet får opplæring først og lærer opp kollegene; "
+        "lederne følger opp i personalmøtene.",
+        "procurement-plan": "Markedsdialogen viste at flere leverandører kan levere; vi går videre med en "
+        "åpen anbudskonkurranse med funksjonskrav.",
+        "lessons-learned-report": "Erfaringsrapporten oppsummerer hva som ga gevinst, hva vi ville gjort "
+        "annerledes og hva andre må ha på plass.",
+        "reuse-package": "Gjenbrukspakken med kravspesifikasjon, maler og opplæringsmateriell er delt med "
+        "kommunene i nettverket.",
+        "network-sharing": "Vi presenterte resultatene for klyngen; to kommuner vil prøve løsningen og ba om "
+        "et oppfølgingsmøte.",
+        "scaling-plan": "Skaleringsplanen beskriver utrulling til alle enheter i løpet av ett år, med en "
+        "felles avtale for kommunene som blir med.",
+    },
+    ("innocities", "sv"): {
+        "actor-map": "Aktörskartan visar vilka som berörs, vilka som kan påverka och vilka som saknades – "
+        "framför allt invånare och lokala företag.",
+        "user-interviews": "Intervjuerna bekräftade behovet: de flesta beskrev samma tre krångliga steg, och "
+        "flera hade hittat egna sätt att ta sig runt dem.",
+        "needs-analysis": "Verksamhetsdata från de senaste tre åren visar att problemet är störst under "
+        "vinterhalvåret och koncentrerat till ett fåtal enheter.",
+        "iap2-engagement-plan": "Vi kom överens om vilka som ska informeras, konsulteras och involveras, och "
+        "att brukarrepresentanterna ska samarbeta nära i idéfasen.",
+        "challenge-brief": "Utmaningsbeskrivningen kortades ned till en sida, och vi avgränsade bort det som "
+        "hör hemma i ordinarie verksamhet.",
+        "brainwriting": "Brainwriting gav över 40 idéer; efter gruppering återstår åtta att undersöka "
+        "vidare.",
+        "co-creation-workshop": "Deltagarna skissade fram tre koncept tillsammans. Användarna betonade att "
+        "lösningen måste gå att använda utan utbildning.",
+        "service-journey": "Användarresan visade fyra överlämningar mellan enheter där information "
+        "försvinner; två av dem kan tas bort utan ny teknik.",
+        "sdg-impact-workshop": "Hållbarhetsbedömningen visar positiv effekt på mål 11 och 13; vi behöver "
+        "hålla ögonen på elanvändning och integritet.",
+        "concept-matrix": "Bedömningsmatrisen pekade ut ett koncept med hög nytta och måttlig kostnad; de "
+        "två andra läggs åt sidan.",
+        "business-model-canvas": "Affärsmodellen är tydligare: den enhet som får nyttan bör också äga "
+        "lösningen efter piloten.",
+        "cost-benefit-analysis": "Kostnads-nyttoanalysen visar att investeringen är intjänad på under fyra "
+        "år i det förväntade scenariot.",
+        "funding-plan": "Finansieringsplanen kombinerar egna medel med en ansökan om externt stöd; "
+        "ansökningstiden är inlagd i projektplanen.",
+        "risk-legal-review": "Konsekvensbedömningen enligt dataskyddsförordningen är påbörjad, och "
+        "upphandlingen kan göras som innovationspartnerskap eller konkurrenspräglad dialog.",
+        "project-plan": "Projektplanen med milstolpar, roller och budget är klar för beslut i styrgruppen.",
+        "pilot-plan": "Vi valde fem indikatorer och mätte utgångsläget innan piloten startade, så att "
+        "effekten kan visas.",
+        "evaluation-plan": "Utvärderingsplanen är klar med forskningspartnern: för- och eftermätning och "
+        "intervjuer efter tre månader.",
+        "user-testing": "Testanvändarna klarade de viktigaste uppgifterna, men tre av fem fastnade vid "
+        "inloggningen; den förenklas före nästa omgång.",
+        "learning-log": "Lärloggen gicks igenom: tät uppföljning de första veckorna fungerar, "
+        "pappersblanketterna gör det inte.",
+        "sdg-follow-up": "Uppföljningen visar minskad energianvändning och färre resor, men effekten på "
+        "nöjdheten är ännu osäker.",
+        "benefit-realisation-plan": "Nyttan är fördelad på ansvariga chefer, med mål och tidpunkt för när "
+        "den räknas hem i budgeten.",
+        "handover-plan": "Mottagande enhet har godkänt överlämningsplanen; drift och support tas över efter "
+        "en period med parallell drift.",
+        "investment-basis": "Investeringsunderlaget är klart för budgetarbetet, med livscykelkostnader för "
+        "tio år.",
+        "change-training-plan": "Superanvändare på varje enhet utbildas först och lär sedan upp kollegorna; "
+        "cheferna följer upp på arbetsplatsträffarna.",
+        "procurement-plan": "Marknadsdialogen visade att flera leverantörer kan leverera; vi går vidare med "
+        "en öppen upphandling med funktionskrav.",
+        "lessons-learned-report": "Erfarenhetsrapporten sammanfattar vad som gav nytta, vad vi skulle ha "
+        "gjort annorlunda och vad andra behöver ha på plats.",
+        "reuse-package": "Återanvändningspaketet med kravspecifikation, mallar och utbildningsmaterial är "
+        "delat med kommunerna i nätverket.",
+        "network-sharing": "Vi presenterade resultaten för klustret; två kommuner vill prova lösningen och "
+        "bad om ett uppföljningsmöte.",
+        "scaling-plan": "Spridningsplanen beskriver införande i alla enheter inom ett år, med ett gemensamt "
+        "avtal för kommunerna som ansluter.",
+    },
+    ("innovationsguiden", "sv"): {
+        "challenge-definition": "Utmaningen omformulerades till en öppen fråga om hur vi kan göra det "
+        "enklare för dem som berörs, i stället för att utgå från en färdig lösning.",
+        "stakeholder-map": "Intressentkartan visade att civilsamhället och de anhöriga saknades i arbetet; "
+        "de bjuds in till nästa steg.",
+        "project-frame": "Projektramen är klar: uppdrag, budget, tidplan och vem som fattar besluten.",
+        "interviews": "Intervjuerna gav en tydlig bild av vardagen: det som tar tid är inte själva tjänsten "
+        "utan allt runt omkring.",
+        "observation": "Observationen visade moment som ingen nämnt i intervjuerna, bland annat mycket "
+        "väntan och dubbelarbete.",
+        "self-documentation": "Deltagarna dokumenterade sin vardag i en vecka med foton och korta "
+        "anteckningar; materialet ger nya insikter om kvällar och helger.",
+        "existing-knowledge": "Genomgången av forskning och statistik visar att andra kommuner sett samma "
+        "mönster; vi kan bygga vidare på deras erfarenheter.",
+        "insight-clustering": "Insikterna klustrades i fem teman; två av dem – trygghet och tillgänglighet – "
+        "blir fokus för det fortsatta arbetet.",
+        "personas": "Vi tog fram fyra personor som hjälper oss att hålla användarnas olika behov levande i "
+        "arbetet.",
+        "user-journey": "Användarresan visade var det skaver mest: vid första kontakten och när ärendet går "
+        "mellan förvaltningar.",
+        "how-might-we": "Vi formulerade sex ”Hur kan vi”-frågor och valde två att ta med till idéarbetet.",
+        "brainstorming": "Brainstormingen gav drygt 50 idéer som sorterades efter nytta och genomförbarhet.",
+        "co-creation-workshop": "Tillsammans med användarna vidareutvecklades tre idéer till enkla skisser "
+        "som kan testas.",
+        "idea-prioritisation": "Prioriteringsmatrisen pekade ut två idéer att testa; övriga sparas i "
+        "idébanken.",
+        "sdg-impact-assessment": "Hållbarhetsbedömningen visar tydliga vinster för social hållbarhet; "
+        "miljöeffekterna är små men positiva.",
+        "prototype": "En enkel prototyp byggdes i papper och som klickbar skiss och visades för användarna.",
+        "test-plan": "Testplanen anger vad vi vill lära oss, vilka som testar och hur vi mäter om idén "
+        "fungerar.",
+        "user-test": "Användartesterna visade att idén fungerar, men att instruktionerna måste bli kortare "
+        "och tydligare.",
+        "test-evaluation": "Utvärderingen av testerna talar för att gå vidare med en förbättrad version; en "
+        "idé avslutas.",
+        "implementation-plan": "Implementeringsplanen är förankrad hos den mottagande verksamheten, med "
+        "tidplan och ansvar.",
+        "benefit-realisation": "Nyttorealiseringen följs upp kvartalsvis; de första mätningarna visar "
+        "minskad tidsåtgång.",
+        "handover": "Verksamheten har tagit över ansvaret, och projektgruppen finns kvar som stöd under en "
+        "övergångsperiod.",
+        "sharing-results": "Resultaten delades med andra kommuner i nätverket och på Sörmlands "
+        "innovationsdag.",
+    },
+}
+
+ACTIVITY_FOLLOW_UPS = {
+    "nb": [
+        "Neste steg: prosjektleder oppsummerer og legger det fram for styringsgruppen.",
+        "Innspillene er lagt inn i prosjektets læringslogg.",
+        "Vi avtalte et oppfølgingsmøte om fire uker.",
+        "Flere av deltakerne vil gjerne være med videre.",
+        "Referat er sendt til alle deltakerne.",
+        "Resultatet tas med til neste portbehandling.",
+    ],
+    "sv": [
+        "Nästa steg: projektledaren sammanfattar och tar upp det i styrgruppen.",
+        "Synpunkterna är inlagda i projektets lärlogg.",
+        "Vi bokade ett uppföljningsmöte om fyra veckor.",
+        "Flera av deltagarna vill gärna vara med i det fortsatta arbetet.",
+        "Minnesanteckningar är skickade till alla deltagare.",
+        "Resultatet tas med till nästa grindbeslut.",
+    ],
+}
+
+# --- citizens, open calls and their evaluation -----------------------------------------------------
+# The calls are open around the real date the demo is loaded: they opened CALL_OPENED_DAYS_AGO days
+# before and close CALL_OPEN_DAYS days after opening. Everything in them is dated by days after opening.
+
+CITIZEN_PERSONA_EMAIL = "citizen@example.com"
+EXPERT_EMAIL = "expert@hiof.example"
+EXPERT_NAME = "Eva Eksperten"
+EXPERT_TITLE = "Professor i vann- og miljøteknikk, Høgskolen i Østfold"
+CALL_OPENED_DAYS_AGO = 20
+CALL_OPEN_DAYS = 60
+
+# email -> (name, language)
+CITIZENS = {
+    "citizen@example.com": ("Kari Nordmann", "nb"),
+    "ola.hansen@example.com": ("Ola Hansen", "nb"),
+    "astrid.bakken@example.com": ("Astrid Bakken", "nb"),
+    "mohammed.ali@example.com": ("Mohammed Ali", "nb"),
+    "per.olsen@example.com": ("Per Olsen", "nb"),
+    "terje.moen@example.com": ("Terje Moen", "nb"),
+    "anna.svensson@example.com": ("Anna Svensson", "sv"),
+    "erik.johansson@example.com": ("Erik Johansson", "sv"),
+    "yasmin.ahmed@example.com": ("Yasmin Ahmed", "sv"),
+    "gunnar.persson@example.com": ("Gunnar Persson", "sv"),
+    "lena.karlsson@example.com": ("Lena Karlsson", "sv"),
+}
+
+# An idea: key, author, day, title, description, supporters wanted, status changes [(status, day, reason)];
+# the status "promote" makes the idea a project (see "promote"). Comments: (idea key, author or
+# "coordinator", day, text); a comment may be "reported" (by whom, why) or "hidden" (why).
+OPEN_CALLS = [
+    {
+        "key": "halden-water",
+        "organisation": "halden",
+        "programme": "halden",
+        "area": "water",
+        "lang": "nb",
+        "title": "Mindre vannlekkasje i Halden – hvordan kan innbyggerne hjelpe?",
+        "description": "Nesten en tredjedel av drikkevannet som produseres i Halden, forsvinner i "
+        "lekkasjer før det når springen. Kommunen fornyer ledningsnettet, men det tar flere tiår. Hvordan "
+        "kan innbyggere, borettslag og næringsliv hjelpe oss å oppdage, melde og forebygge lekkasjer – "
+        "både i det offentlige nettet og hjemme?",
+        "evidence": "Vannbalansen for 2025 viser et lekkasjetap på 31 %. Fire av ti lekkasjemeldinger kom "
+        "fra innbyggere, men i snitt først tre dager etter at vannet var synlig.",
+        "invitation": "Har du sett vann som pipler opp i asfalten, eller har du en idé til hvordan vi kan "
+        "miste mindre vann? Send inn ideen din før fristen. Fagfolk i vann og avløp leser alle ideene, og "
+        "du får svar med begrunnelse på ideens side. De beste ideene kan bli et pilotprosjekt i InnoCities "
+        "Halden.",
+        "ideas": [
+            {
+                "key": "h-app",
+                "author": "citizen@example.com",
+                "day": 1,
+                "title": "Meld lekkasje med bilde og kartpunkt i kommunens app",
+                "description": "Når jeg ser vann som renner i veien, vet jeg ikke hvem jeg skal ringe. En "
+                "enkel knapp i appen der jeg tar et bilde og appen sender posisjonen, ville gjort det lett. "
+                "Da kan vakta rykke ut raskere, og jeg kan følge med på saken til lekkasjen er tettet.",
+                "supporters": 5,
+                "quality": 5,
+                "changes": [
+                    (
+                        "under_review",
+                        3,
+                        "Takk for ideen! Fagfolkene i vann og avløp ser nå på hvordan en slik "
+                        "meldetjeneste kan kobles til vaktordningen.",
+                    ),
+                    ("promote", 14, ""),
+                ],
+            },
+            {
+                "key": "h-toilets",
+                "author": "citizen@example.com",
+                "day": 2,
+                "title": "Lekkasjesjekk-uke for toaletter og varmtvannsberedere",
+                "description": "Mange toaletter står og renner i månedsvis uten at noen merker det. "
+                "Kommunen kan dele ut fargetabletter til sisternen og arrangere en uke der alle sjekker "
+                "hjemme. Borettslagene kan konkurrere om å finne flest lekkasjer.",
+                "supporters": 3,
+                "quality": 4,
+                "changes": [
+                    (
+                        "under_review",
+                        9,
+                        "Vi vurderer en lekkasjesjekk-uke sammen med Halden frivilligsentral og "
+                        "borettslagene.",
+                    ),
+                ],
+            },
+            {
+                "key": "h-meters",
+                "author": "ola.hansen@example.com",
+                "day": 2,
+                "title": "Smarte vannmålere som varsler når forbruket aldri går til null",
+                "description": "Hvis måleren ser at det renner vann hele natten, er det nesten alltid en "
+                "lekkasje. Da bør huseieren få en SMS, slik strømselskapene varsler om uvanlig forbruk.",
+                "supporters": 3,
+                "quality": 4,
+                "changes": [
+                    ("under_review", 4, "Vi ser på ideen sammen med planene for nye vannmålere."),
+                    (
+                        "selected",
+                        15,
+                        "Ideen er valgt ut: krav om varsel ved stadig nattforbruk tas med i "
+                        "anskaffelsen av nye vannmålere i 2027.",
+                    ),
+                ],
+            },
+            {
+                "key": "h-drone",
+                "author": "astrid.bakken@example.com",
+                "day": 4,
+                "title": "Drone med varmekamera over ledningsnettet om vinteren",
+                "description": "Vann fra en lekkasje er varmere enn frossen bakke. En drone med "
+                "varmekamera kan fly over ledningstraseene en kald vintermorgen og finne flekker der snøen "
+                "smelter.",
+                "supporters": 1,
+                "quality": 3,
+                "changes": [
+                    (
+                        "under_review",
+                        6,
+                        "Vi undersøker hva en drone med varmekamera kan finne i vårt ledningsnett.",
+                    ),
+                    (
+                        "parked",
+                        16,
+                        "God idé, men varmekamera virker best når ledningene ligger grunt og "
+                        "temperaturforskjellen er stor. Vi prøver akustisk lekkasjesøk først og tar opp "
+                        "ideen igjen høsten 2027.",
+                    ),
+                ],
+            },
+            {
+                "key": "h-wardens",
+                "author": "mohammed.ali@example.com",
+                "day": 5,
+                "title": "Frivillige vannvoktere i hver bydel",
+                "description": "Noen i hver bydel kan ta ansvar for å melde fra om vann i veien, kummer "
+                "som renner og rare lyder fra brannkummer. Frivilligsentralen kan lage en liten ordning med "
+                "kurs og en felles chat med kommunen.",
+                "supporters": 2,
+                "quality": 3,
+                "changes": [],
+            },
+            {
+                "key": "h-bonus",
+                "author": "per.olsen@example.com",
+                "day": 6,
+                "title": "Rabatt på vann- og avløpsgebyret for dem som melder lekkasjer",
+                "description": "De som melder en lekkasje som blir funnet, bør få noen hundrelapper i rabatt "
+                "på gebyret. Da blir det lønnsomt å si fra.",
+                "supporters": 2,
+                "quality": 2,
+                "changes": [
+                    (
+                        "rejected",
+                        12,
+                        "Vann- og avløpsgebyret skal etter loven bare dekke kommunens kostnader "
+                        "(selvkost), så det kan ikke brukes til premier. Vi vil heller gi en synlig takk i "
+                        "appen når en melding fører til at en lekkasje blir tettet.",
+                    ),
+                ],
+            },
+            {
+                "key": "h-live",
+                "author": "ola.hansen@example.com",
+                "day": 10,
+                "title": "Vis vanntapet i sanntid på kommunens nettside",
+                "description": "Hvis alle kunne se hvor mange liter som lekker ut hver dag, tror jeg flere "
+                "ville brydd seg – og sett at det nytter når tallet går ned.",
+                "supporters": 1,
+                "quality": 3,
+                "changes": [],
+            },
+        ],
+        "comments": [
+            (
+                "h-app",
+                "ola.hansen@example.com",
+                2,
+                "Veldig bra! I fjor ringte jeg tre ganger før jeg fant riktig nummer.",
+            ),
+            (
+                "h-app",
+                "coordinator",
+                4,
+                "Takk, Kari! Vi har sendt ideen til fagleder for vann og avløp, som "
+                "ser på hvordan en melding i appen kan gå rett til vaktordningen.",
+            ),
+            (
+                "h-app",
+                "astrid.bakken@example.com",
+                6,
+                "Kanskje appen også kan vise hvilke lekkasjer som "
+                "allerede er meldt? Da slipper vi å melde det samme mange ganger.",
+            ),
+            (
+                "h-app",
+                "citizen@example.com",
+                7,
+                "God tanke, Astrid! Da ser man også at kommunen faktisk gjør noe med det.",
+            ),
+            (
+                "h-toilets",
+                "per.olsen@example.com",
+                7,
+                "Fargetabletter virker! Vi fant to rennende toaletter i borettslaget vårt på den måten.",
+            ),
+            (
+                "h-toilets",
+                "coordinator",
+                8,
+                "Vi undersøker om frivilligsentralen kan dele ut tabletter på "
+                "biblioteket og servicetorget i vinter.",
+            ),
+            (
+                "h-meters",
+                "coordinator",
+                5,
+                "Har du selv erfaring med slike målere, Ola? Vi vil gjerne høre hvordan varslene fungerte.",
+            ),
+            (
+                "h-meters",
+                "ola.hansen@example.com",
+                6,
+                "Ja, hytta vår har en måler som sender SMS. Den varslet "
+                "da et rør sprakk i fjor vinter – det sparte oss for mye.",
+            ),
+            (
+                "h-drone",
+                "mohammed.ali@example.com",
+                8,
+                "Kan man ikke bruke lyttesensorer i stedet? Det har visst Fredrikstad prøvd.",
+            ),
+            ("h-wardens", "citizen@example.com", 9, "Jeg melder meg gjerne som vannvokter i Tistedal!"),
+            (
+                "h-wardens",
+                "per.olsen@example.com",
+                10,
+                "Dette er bare enda et forsøk på å få gratis arbeidskraft. Betal folk for jobben!",
+                {
+                    "reported": (
+                        "mohammed.ali@example.com",
+                        "Usaklig. De som vil være frivillige, gjør det fordi de vil – ingen blir tvunget.",
+                    )
+                },
+            ),
+            (
+                "h-bonus",
+                "terje.moen@example.com",
+                10,
+                "Typisk Halden kommune. Folkene på teknisk er noen "
+                "udugelige idioter som ikke finner en lekkasje om de står midt i den.",
+                {
+                    "hidden": "Skjult fordi kommentaren går på personer og ikke på saken. Kritikk av "
+                    "kommunens arbeid er velkommen, men hold en saklig tone – se retningslinjene for åpne "
+                    "utlysninger."
+                },
+            ),
+            (
+                "h-bonus",
+                "ola.hansen@example.com",
+                11,
+                "Belønning eller ikke: det viktigste er å få vite hva som skjedde med meldingen.",
+            ),
+            (
+                "h-live",
+                "astrid.bakken@example.com",
+                13,
+                "Enig! Gjerne med en graf som viser utviklingen år for år.",
+            ),
+        ],
+        "promote": {
+            "idea": "h-app",
+            "lead": "lead@halden.example",
+            "visibility": "public",
+            "summary": "Innbyggerne skal kunne melde synlige vannlekkasjer med bilde og posisjon i "
+            "kommunens app. Meldingen går rett til vaktordningen i vann og avløp, og innbyggeren kan følge "
+            "saken til lekkasjen er tettet. Ideen kom fra den åpne utlysningen om mindre vannlekkasje.",
+            "expected_benefits": "Kortere tid fra en lekkasje blir sett til den er reparert, færre "
+            "dobbeltmeldinger og bedre dialog med innbyggerne.",
+        },
+        "evaluation": {
+            # Ideas the coordinator and the expert have scored; the rest are still to do.
+            "coordinator": ["h-app", "h-toilets", "h-meters", "h-drone", "h-wardens"],
+            "expert": ["h-app", "h-toilets", "h-meters", "h-drone"],
+            "invited_day": 12,
+        },
+    },
+    {
+        "key": "eskilstuna-school-routes",
+        "organisation": "eskilstuna",
+        "programme": "eskilstuna",
+        "area": "mobility",
+        "lang": "sv",
+        "title": "Tryggare skolvägar i Eskilstuna",
+        "description": "Allt fler barn skjutsas till skolan med bil, och trafiken runt skolorna blir då "
+        "mer otrygg för dem som går eller cyklar. Hur kan vi tillsammans med elever, föräldrar och grannar "
+        "göra skolvägarna så trygga att fler barn kan ta sig till skolan på egen hand?",
+        "evidence": "Resvaneundersökningen 2025 bland elever i årskurs 4–6: 38 % skjutsas med bil minst tre "
+        "dagar i veckan. Föräldrarna anger trafiken vid lämning som det främsta skälet.",
+        "invitation": "Har du barn i skolan, går du förbi en skola varje morgon eller har du en idé om hur "
+        "barn kan ta sig tryggt till skolan? Skicka in din idé! Stadsbyggnadsförvaltningen läser alla idéer, "
+        "och du får ett svar med motivering på idéns sida.",
+        "ideas": [
+            {
+                "key": "e-walkingbus",
+                "author": "anna.svensson@example.com",
+                "day": 1,
+                "title": "Gående skolbuss med föräldrar som turas om",
+                "description": "Föräldrar turas om att gå med en grupp barn längs en fast rutt med "
+                "”hållplatser”. Barnen får röra på sig, och det blir färre bilar vid skolan.",
+                "supporters": 3,
+                "quality": 4,
+                "changes": [
+                    (
+                        "under_review",
+                        6,
+                        "Vi undersöker idén tillsammans med skolorna och föräldraföreningarna.",
+                    ),
+                ],
+            },
+            {
+                "key": "e-schoolstreet",
+                "author": "erik.johansson@example.com",
+                "day": 2,
+                "title": "Skolgata: stäng gatan utanför skolan vid lämning och hämtning",
+                "description": "Stäng gatan närmast skolan för biltrafik en halvtimme på morgonen och "
+                "eftermiddagen. Det görs i London och Malmö, och barnen får en trygg sista bit till skolan.",
+                "supporters": 4,
+                "quality": 5,
+                "changes": [
+                    (
+                        "under_review",
+                        5,
+                        "Trafikenheten utreder var skolgator kan prövas och vilka lokala "
+                        "trafikföreskrifter som behövs.",
+                    ),
+                    ("promote", 13, ""),
+                ],
+            },
+            {
+                "key": "e-mapping",
+                "author": "yasmin.ahmed@example.com",
+                "day": 3,
+                "title": "Låt eleverna kartlägga otrygga platser på skolvägen",
+                "description": "Eleverna vet bäst var det känns otryggt. Låt varje klass rita in farliga "
+                "korsningar och mörka passager på en karta, och låt kommunen svara på vad som ska åtgärdas.",
+                "supporters": 3,
+                "quality": 4,
+                "changes": [
+                    ("under_review", 7, "Vi pratar med elevråden om hur en kartläggning kan gå till."),
+                    (
+                        "selected",
+                        11,
+                        "Idén är vald: elevråden på tre skolor kartlägger otrygga platser i vår, och "
+                        "resultatet används i kommunens trafiksäkerhetsarbete.",
+                    ),
+                ],
+            },
+            {
+                "key": "e-lighting",
+                "author": "gunnar.persson@example.com",
+                "day": 5,
+                "title": "Bättre belysning på gång- och cykelvägen genom skogen vid Årby",
+                "description": "Vägen är mörk från november till februari, och många barn väljer att bli "
+                "skjutsade i stället. Fler lampor skulle göra stor skillnad.",
+                "supporters": 2,
+                "quality": 3,
+                "changes": [
+                    (
+                        "parked",
+                        12,
+                        "Belysningen på sträckan finns med i gatukontorets belysningsplan för 2027. Vi "
+                        "parkerar idén tills budgeten är beslutad och återkommer här.",
+                    ),
+                ],
+            },
+            {
+                "key": "e-app",
+                "author": "lena.karlsson@example.com",
+                "day": 6,
+                "title": "Ny app där föräldrar rapporterar farliga korsningar",
+                "description": "En egen app för skolvägar där föräldrar kan markera farliga platser och "
+                "se vad andra har rapporterat.",
+                "supporters": 1,
+                "quality": 2,
+                "changes": [
+                    (
+                        "rejected",
+                        10,
+                        "Det finns redan felanmälan i kommunens app och på webben, och vi vill inte bygga "
+                        "en ny app för samma sak. Vi gör i stället farliga korsningar till en egen kategori "
+                        "i felanmälan.",
+                    ),
+                ],
+            },
+            {
+                "key": "e-cycling",
+                "author": "anna.svensson@example.com",
+                "day": 11,
+                "title": "Cykelskola för alla fjärdeklassare",
+                "description": "En vecka med cykelträning på skolgården och en guidad tur längs skolvägen, "
+                "så att barnen känner sig säkra i trafiken.",
+                "supporters": 2,
+                "quality": 4,
+                "changes": [],
+            },
+        ],
+        "comments": [
+            (
+                "e-walkingbus",
+                "lena.karlsson@example.com",
+                3,
+                "Vi har provat det på vår skola – det fungerade "
+                "bra så länge det fanns ett schema för föräldrarna.",
+            ),
+            (
+                "e-walkingbus",
+                "coordinator",
+                5,
+                "Tack för idén! Vi undersöker om skolorna kan hjälpa till "
+                "med schemat och om det kan kopplas till skolornas trafikveckor.",
+            ),
+            (
+                "e-schoolstreet",
+                "gunnar.persson@example.com",
+                4,
+                "Bra, men tänk på oss som bor på gatan – vi måste kunna ta oss ut med bilen.",
+            ),
+            (
+                "e-schoolstreet",
+                "coordinator",
+                6,
+                "Viktig synpunkt! En skolgata stängs bara en halvtimme "
+                "morgon och eftermiddag, och boende kan få dispens. De boende bjuds in innan något prövas.",
+            ),
+            (
+                "e-schoolstreet",
+                "yasmin.ahmed@example.com",
+                7,
+                "Mina barn går i skolan i Fröslunda och vill gärna vara med och testa.",
+            ),
+            ("e-mapping", "erik.johansson@example.com", 6, "Barnen vet bäst var det känns otryggt. Toppen!"),
+            (
+                "e-app",
+                "anna.svensson@example.com",
+                8,
+                "Det finns ju redan felanmälan i kommunens app – räcker inte den?",
+            ),
+            (
+                "e-lighting",
+                "lena.karlsson@example.com",
+                9,
+                "Håller med, det är mörkt som i en säck där på vintern.",
+            ),
+        ],
+        "promote": {
+            "idea": "e-schoolstreet",
+            "lead": "oskar.bergqvist@eskilstuna.example",
+            "visibility": "private",
+            "summary": "Pröva skolgator – gator som stängs för biltrafik en halvtimme vid lämning och "
+            "hämtning – vid tre skolor under vårterminen, tillsammans med elever, föräldrar och boende. "
+            "Idén kom från den öppna utlysningen om tryggare skolvägar.",
+            "expected_benefits": "Färre bilar vid skolorna, tryggare skolvägar och fler barn som går eller "
+            "cyklar till skolan.",
+        },
+    },
+]
+
+# Comments on scores in the evaluation round (Norwegian): criterion order -> (when high, when low).
+SCORE_COMMENTS = {
+    0: ("Løser et problem innbyggerne selv har pekt på.", "Uklart hvem som får nytte av dette i praksis."),
+    1: ("Kan gi merkbart mindre vanntap.", "Liten effekt på vanntapet i det offentlige nettet."),
+    2: ("Kan prøves ut med systemer vi allerede har.", "Krever utstyr og kompetanse vi ikke har i dag."),
+    3: (
+        "Passer rett inn i målet om å halvere vanntapet.",
+        "Ligger på siden av hovedplanen for vann og avløp.",
+    ),
+    4: ("Lav kostnad å prøve ut i liten skala.", "Kostbart i full skala; bør prøves i én sone først."),
+}
+# The expert's own remark on feasibility, by idea.
+EXPERT_NOTES = {
+    "h-app": "Tilsvarende meldetjenester i svenske kommuner har kortet tiden fra observasjon til reparasjon "
+    "med flere dager. Koble meldingen direkte til driftssystemet, ikke til en e-postkasse.",
+    "h-toilets": "Husholdningslekkasjer er en liten del av totalen, men kampanjen er billig og gir "
+    "bevissthet. Mål effekten med nattforbruket i sonene.",
+    "h-meters": "Smarte målere gir gode data, men personvern og lagringstid må avklares før det varsles "
+    "per husstand.",
+    "h-drone": "Termografi fra drone fungerer dårlig på dype ledninger; akustiske loggere er et tryggere "
+    "førstevalg.",
 }

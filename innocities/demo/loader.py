@@ -1,7 +1,9 @@
 """Build the demo through the same actions the pages use, so every row is one a person could have made.
 
-``load_demo()`` is deterministic (one seeded random generator, fixed dates) and loads once: when the
-demo's marker organisation exists it returns without writing.
+``load_demo()`` is deterministic (seeded random generators, fixed dates) and loads once: when the
+demo's marker organisation exists it returns without writing. It sends no notifications and queues no
+tasks. Co-production and citizen engagement are built in ``coproduction.py``; the open calls there are
+the one thing dated from the real day of loading, so that they are open.
 """
 
 import random
@@ -11,9 +13,11 @@ from datetime import date, datetime, time, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
+from allauth.account.models import EmailAddress
 from django.db import transaction
 
 from innocities.accounts.models import Role, User
+from innocities.notifications.events import muted
 from innocities.organisations.actions import (
     add_strategic_goal,
     create_network,
@@ -40,11 +44,16 @@ from innocities.pipeline.models import (
 from innocities.programmes.actions import load_shipped_methods, record_evaluation
 from innocities.programmes.models import AnnualEvaluation, FocusArea, Programme, ProgrammeTarget
 
-from . import data
+from . import coproduction, data
 
 DEMO_PASSWORD = "innocities-demo"
+NAMES = {
+    **{email: name for email, (name, _title) in data.PEOPLE.items()},
+    **{email: name for email, (name, _language) in data.CITIZENS.items()},
+    data.EXPERT_EMAIL: data.EXPERT_NAME,
+}
 # (email, name, who they are), for the login table the load-demo command prints.
-PERSONAS = [(email, data.PEOPLE[email][0], who) for email, who in data.PERSONAS]
+PERSONAS = [(email, NAMES[email], who) for email, who in data.PERSONAS]
 
 SEED = 2026
 TODAY = data.DEMO_TODAY
@@ -80,7 +89,7 @@ def load_demo() -> dict:
     """
     if demo_loaded():
         return {"created": False}
-    with transaction.atomic():
+    with muted(), transaction.atomic():
         return _Demo().build()
 
 
@@ -147,6 +156,7 @@ class _Demo:
         self.used_titles: dict[str, set] = defaultdict(set)
         self.stamps = defaultdict(list)  # model -> [(obj, created, updated)]
         self.counts = Counter()
+        self.built: list[tuple[_Spec, Project]] = []
 
     # --- the whole build ---------------------------------------------------------------------------
 
@@ -163,6 +173,7 @@ class _Demo:
         self._ideas()
         for spec in sorted(specs, key=lambda s: s.start):
             self._project(spec)
+        coproduction.build(self, password=DEMO_PASSWORD)
         self._backdate()
         return {"created": True, **self.counts}
 
@@ -195,8 +206,14 @@ class _Demo:
         User.objects.bulk_create(new)
         self.users = {user.email: user for user in User.objects.filter(email__in=list(data.PEOPLE))}
         for email, _name, _who in PERSONAS:
+            if email not in self.users:
+                continue  # the citizen and the outside expert come with the open calls
             user = self.users[email]
             user.set_password(DEMO_PASSWORD)
+            # Demo personas have confirmed their address, so two-factor authentication can be tried.
+            EmailAddress.objects.update_or_create(
+                user=user, email=user.email, defaults={"verified": True, "primary": True}
+            )
             if email == data.STAFF_EMAIL:
                 user.is_staff = user.is_superuser = True
             user.save()
@@ -843,6 +860,7 @@ class _Demo:
             self.stamps[ProgressUpdate].append((update, written, None))
             last_activity = max(last_activity, day)
         self.stamps[Project].append((project, _at(spec.start, 9), _at(last_activity, 15)))
+        self.built.append((spec, project))
 
     def _satisfied(self, spec: _Spec, requires: str) -> bool:
         """Whether the project can show what a must-meet criterion asks (mirrors the pipeline's check)."""

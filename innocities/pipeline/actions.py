@@ -4,6 +4,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from innocities.accounts.roles import roles_of
@@ -352,7 +353,12 @@ def decide_gate(
                 "organisation's leadership."
             )
         )
-    last = project.gate_decisions.order_by("-decided_on").values_list("decided_on", flat=True).first()
+    last = (
+        project.gate_decisions.filter(annulled_at__isnull=True)
+        .order_by("-decided_on")
+        .values_list("decided_on", flat=True)
+        .first()
+    )
     if decided_on > date.today():
         errors.setdefault("decided_on", []).append(_("A decision cannot be dated in the future."))
     elif last and decided_on < last:
@@ -376,6 +382,7 @@ def decide_gate(
         reasoning=reasoning.strip(),
         decided_on=decided_on,
         answers=answers,
+        previous_status=project.status,
         recorded_by=actor,
     )
     record.decision_makers.set(decision_makers)
@@ -386,6 +393,61 @@ def decide_gate(
     )
     on_commit_notify("gate_decided", decision_id=record.pk)
     return record
+
+
+@transaction.atomic
+def annul_gate_decision(*, decision: GateDecision, reason: str, actor) -> GateDecision:
+    """Undo the project's latest gate decision, taken by mistake: the project returns to the phase
+    and status it had, and the decision stays on record, marked annulled with the reason."""
+    project = Project.objects.select_for_update().get(pk=decision.project_id)
+    latest = project.gate_decisions.filter(annulled_at__isnull=True).order_by("-decided_on", "-pk").first()
+    if decision.annulled_at or latest is None or latest.pk != decision.pk:
+        raise ValidationError(_("Only the project's latest decision can be annulled."))
+    if not reason.strip():
+        raise ValidationError({"reason": _("Say why the decision is annulled.")})
+    decision.annulled_at, decision.annulled_by = timezone.now(), actor
+    decision.annulment_reason = reason.strip()
+    decision.save(update_fields=["annulled_at", "annulled_by", "annulment_reason"])
+    project.phase_id, project.status = decision.from_phase_id, decision.previous_status
+    project.save(update_fields=["phase", "status", "updated_at"])
+    audit.record(
+        actor=actor,
+        verb="annul_gate_decision",
+        obj=decision,
+        organisation=project.organisation,
+        reason=decision.annulment_reason,
+    )
+    return decision
+
+
+@transaction.atomic
+def update_funding_line(*, line: FundingLine, actor, **fields) -> FundingLine:
+    for name, value in fields.items():
+        setattr(line, name, value)
+    line.full_clean()
+    line.save()
+    audit.record(actor=actor, verb="update_funding_line", obj=line, organisation=line.project.organisation)
+    return line
+
+
+@transaction.atomic
+def update_milestone(*, milestone: Milestone, actor, **fields) -> Milestone:
+    for name, value in fields.items():
+        setattr(milestone, name, value)
+    milestone.full_clean()
+    milestone.save()
+    audit.record(
+        actor=actor, verb="update_milestone", obj=milestone, organisation=milestone.project.organisation
+    )
+    return milestone
+
+
+@transaction.atomic
+def remove_milestone(*, milestone: Milestone, actor) -> None:
+    audit.record(
+        actor=actor, verb="remove_milestone", obj=milestone, organisation=milestone.project.organisation
+    )
+    milestone.delete()
 
 
 @transaction.atomic

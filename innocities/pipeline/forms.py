@@ -217,6 +217,20 @@ class MilestoneForm(forms.ModelForm):
         widgets = {"due_on": DATE}
 
 
+class MilestoneEditForm(forms.ModelForm):
+    class Meta:
+        model = Milestone
+        fields = ["title", "due_on", "done_on"]
+        widgets = {"due_on": DATE, "done_on": DATE}
+        help_texts = {"done_on": _("Leave empty while the milestone is not reached.")}
+
+
+class AnnulForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why is the decision annulled?"), widget=forms.Textarea(attrs={"rows": 3})
+    )
+
+
 class FundingLineForm(forms.ModelForm):
     class Meta:
         model = FundingLine

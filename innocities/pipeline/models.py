@@ -367,6 +367,12 @@ class GateDecision(models.Model):
     )
     decided_on = models.DateField(_("date of decision"))
     answers = models.JSONField(default=list)
+    previous_status = models.CharField(max_length=20, choices=ProjectStatus.choices, default="active")
+    annulled_at = models.DateTimeField(null=True, blank=True)
+    annulled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    annulment_reason = models.TextField(_("reason for annulling"), blank=True)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

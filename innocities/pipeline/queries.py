@@ -108,7 +108,7 @@ def with_related_visibility(user, ideas):
 def gate_history(project):
     return (
         GateDecision.objects.filter(project=project)
-        .select_related("gate", "from_phase", "to_phase", "recorded_by")
+        .select_related("gate", "from_phase", "to_phase", "recorded_by", "annulled_by")
         .prefetch_related("decision_makers")
         .order_by("-decided_on", "-pk")
     )

@@ -89,6 +89,7 @@ rules.add_perm("pipeline.review_idea", manages_organisation | coordinates_progra
 # On a project
 steering = manages_organisation | coordinates_programme | steers_programme
 rules.add_perm("pipeline.decide_gate", steering & project_is_open)
+rules.add_perm("pipeline.annul_gate", steering)
 rules.add_perm("pipeline.change_project", manages_organisation | coordinates_programme | leads_project)
 rules.add_perm("pipeline.report_progress", manages_organisation | coordinates_programme | works_on_project)
 rules.add_perm("pipeline.mark_scaled", steering & project_is_implemented)

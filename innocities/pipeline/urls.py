@@ -27,6 +27,11 @@ urlpatterns = [
         "projects/<int:pk>/milestones/<int:milestone_pk>/done/", views.milestone_done, name="milestone_done"
     ),
     path("projects/<int:pk>/funding/", views.funding_add, name="funding_add"),
+    path("projects/<int:pk>/funding/<int:line_pk>/", views.funding_edit, name="funding_edit"),
+    path(
+        "projects/<int:pk>/milestones/<int:milestone_pk>/edit/", views.milestone_edit, name="milestone_edit"
+    ),
+    path("projects/<int:pk>/gate/<int:decision_pk>/annul/", views.gate_annul, name="gate_annul"),
     path("projects/<int:pk>/team/", views.team_add, name="team_add"),
     path("projects/<int:pk>/team/<int:user_pk>/remove/", views.team_remove, name="team_remove"),
     path("projects/<int:pk>/scaled/", views.project_scaled, name="project_scaled"),

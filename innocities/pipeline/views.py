@@ -26,6 +26,7 @@ from .access import (
     visible_projects,
 )
 from .forms import (
+    AnnulForm,
     BoardFilterForm,
     ChallengeForm,
     FundingLineForm,
@@ -33,6 +34,7 @@ from .forms import (
     IdeaForm,
     IdeaStatusForm,
     ListFilterForm,
+    MilestoneEditForm,
     MilestoneForm,
     ProgressUpdateForm,
     ProjectEditForm,
@@ -519,6 +521,74 @@ def funding_add(request, pk):
         FundingLineForm,
         lambda p, d: actions.add_funding_line(project=p, actor=request.user, **d),
         _("The funding line was added."),
+    )
+
+
+@login_required
+def funding_edit(request, pk, line_pk):
+    project = get_project_for_user(request.user, pk)
+    require(request.user, "pipeline.change_project", project)
+    line = get_object_or_404(project.funding, pk=line_pk)
+    form = FundingLineForm(request.POST or None, instance=line)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.update_funding_line(line=line, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            saved(request, _("The funding line was saved."))
+            return redirect(project.get_absolute_url() + "#funding")
+    return render(
+        request, "pipeline/form.html", {"form": form, "title": _("Edit funding line"), "back": project}
+    )
+
+
+@login_required
+def milestone_edit(request, pk, milestone_pk):
+    project = get_project_for_user(request.user, pk)
+    require(request.user, "pipeline.change_project", project)
+    milestone = get_object_or_404(project.milestones, pk=milestone_pk)
+    if request.method == "POST" and request.POST.get("action") == "remove":
+        actions.remove_milestone(milestone=milestone, actor=request.user)
+        saved(request, _("The milestone was removed."))
+        return redirect(project)
+    form = MilestoneEditForm(request.POST or None, instance=milestone)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.update_milestone(milestone=milestone, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            saved(request, _("The milestone was saved."))
+            return redirect(project)
+    return render(
+        request, "pipeline/milestone_edit.html", {"form": form, "project": project, "milestone": milestone}
+    )
+
+
+@login_required
+def gate_annul(request, pk, decision_pk):
+    project = get_project_for_user(request.user, pk)
+    require(request.user, "pipeline.annul_gate", project)
+    decision = get_object_or_404(project.gate_decisions, pk=decision_pk)
+    form = AnnulForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.annul_gate_decision(decision=decision, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            saved(request, _("The decision was annulled; the project is back where it was."))
+            return redirect(project)
+    return render(
+        request,
+        "pipeline/form.html",
+        {
+            "form": form,
+            "title": _("Annul a gate decision"),
+            "back": project,
+            "submit": _("Annul the decision"),
+        },
     )
 
 

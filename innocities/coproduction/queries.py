@@ -12,6 +12,7 @@ from .models import SECTOR_FIELDS, Activity, Depth, HelixSector, Participation
 class SectorShare:
     sector: HelixSector
     actors: int = 0
+    participations: int = 0
     max_depth: int = 0
     weight: int = 0  # the sum of IAP2 depths: how much, and how deeply, the sector takes part
     participants: int = 0  # people from the sector counted at activities
@@ -46,8 +47,8 @@ class HelixBalance:
 
     @property
     def mean_depth(self) -> float | None:
-        actors = sum(s.actors for s in self.sectors)
-        return round(sum(s.weight for s in self.sectors) / actors, 1) if actors else None
+        count = sum(s.participations for s in self.sectors)
+        return round(sum(s.weight for s in self.sectors) / count, 1) if count else None
 
     @property
     def missing(self) -> list[HelixSector]:
@@ -60,11 +61,15 @@ def helix_balance(projects) -> HelixBalance:
     rows = (
         Participation.objects.filter(project__in=projects)
         .values("actor__sector")
-        .annotate(actors=Count("actor", distinct=True), depth_sum=Sum("depth"), top=Max("depth"))
+        .annotate(
+            actors=Count("actor", distinct=True), participations=Count("pk"), depth_sum=Sum("depth"),
+            top=Max("depth"),
+        )
     )
     for row in rows:
         share = shares[row["actor__sector"]]
-        share.actors, share.weight, share.max_depth = row["actors"], row["depth_sum"] or 0, row["top"] or 0
+        share.actors, share.participations = row["actors"], row["participations"]
+        share.weight, share.max_depth = row["depth_sum"] or 0, row["top"] or 0
     totals = Activity.objects.filter(project__in=projects).aggregate(
         **{sector: Sum(field_name) for sector, field_name in SECTOR_FIELDS.items()}
     )

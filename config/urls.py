@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("innocities.coproduction.urls")),
     path("", include("innocities.engagement.urls")),
     path("", include("innocities.evaluation.urls")),
+    path("", include("innocities.sustainability.urls")),
     path("notifications/", include("innocities.notifications.urls")),
     path("admin/", admin.site.urls),
 ]

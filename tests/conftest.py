@@ -162,6 +162,43 @@ def world(db):
     return w
 
 
+def assess(project, user, impacts=None, actions=()):
+    """Run a sustainability assessment of the project in its current phase (default: goals 6 and 13)."""
+    from datetime import date
+
+    from innocities.sustainability import actions as sus
+    from innocities.sustainability.catalogue import load_catalogue
+    from innocities.sustainability.models import Goal
+
+    load_catalogue()
+    project.refresh_from_db()
+    impacts = impacts or {6: 2, 13: 1}
+    assessment = sus.start_assessment(
+        project=project, scope="Pilot", assessed_on=date.today(), participants=[user], actors=[], user=user
+    )
+    sus.sort_goals(assessment=assessment, relevance={n: "direct" for n in impacts}, user=user)
+    for number, impact in impacts.items():
+        sus.assess_goal(
+            assessment=assessment,
+            goal_number=number,
+            impact=impact,
+            rationale="Begrunnelse",
+            knowledge_gap=False,
+            targets=[],
+            user=user,
+        )
+    for kind, number in actions:
+        sus.add_action(
+            assessment=assessment,
+            kind=kind,
+            text="Tiltak",
+            owner="VA",
+            goal=Goal.objects.get(number=number),
+            user=user,
+        )
+    return sus.complete_assessment(assessment=assessment, user=user)
+
+
 @pytest.fixture
 def login(client):
     def as_(user):

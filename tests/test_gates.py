@@ -15,6 +15,12 @@ def must_ids(project):
 
 def go(world, project, **extra):
     project.refresh_from_db()
+    gate = getattr(project.phase, "gate", None)
+    if gate and gate.criteria.filter(requires="sdg_assessment").exists():
+        from tests.conftest import assess
+
+        if not project.assessments.filter(phase=project.phase, completed_at__isnull=False).exists():
+            assess(project, world.coordinator)
     arguments = dict(
         project=project,
         decision="go",

@@ -10,7 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from innocities.coproduction import actions as co
 from innocities.pipeline.models import Milestone
 
-APPS = ("pipeline", "programmes", "organisations", "coproduction", "engagement")
+APPS = ("pipeline", "programmes", "organisations", "coproduction", "engagement", "sustainability")
 
 
 def patterns(resolver=None, namespace=None):
@@ -19,6 +19,30 @@ def patterns(resolver=None, namespace=None):
             yield from patterns(entry, entry.namespace or namespace)
         elif isinstance(entry, URLPattern) and namespace in APPS:
             yield f"{namespace}:{entry.name}", entry
+
+
+def sustainability_objects(w):
+    """An Eskilstuna assessment still in draft (so its editing steps exist) and a completed one."""
+    from innocities.sustainability import actions as sus
+    from tests.conftest import assess
+
+    done = assess(w.eskilstuna_private, w.eskilstuna_coordinator, {6: 2, 13: -1}, actions=[("reduce", 13)])
+    draft = sus.start_assessment(
+        project=w.eskilstuna_private,
+        scope="Utkast",
+        assessed_on=done.assessed_on,
+        participants=[],
+        actors=[],
+        user=w.eskilstuna_coordinator,
+    )
+    sus.sort_goals(assessment=draft, relevance={6: "direct"}, user=w.eskilstuna_coordinator)
+    action = sus.add_action(
+        assessment=draft, kind="strengthen", text="Mer", owner="X", user=w.eskilstuna_coordinator
+    )
+    return {
+        "assessment": {"pk": draft.pk, "number": 6, "action_pk": action.pk, "other_pk": done.pk},
+        "organisation": {"slug": w.eskilstuna.slug},
+    }
 
 
 def engagement_objects(w):
@@ -135,6 +159,7 @@ def other_organisations_objects(w):
         "challenge": {"pk": w.eskilstuna_challenge.pk},
         "idea": {"pk": w.eskilstuna_idea.pk},
         **engagement_objects(w),
+        **sustainability_objects(w),
         "programme": {
             "slug": w.eskilstuna_programme.slug,
             "phase_pk": phase.pk,
@@ -159,6 +184,10 @@ OBJECT_OF = {
     r"^engagement:(publish|close)$": "challenge",
     r"^engagement:moderate$": "comment_to_moderate",
     r"^engagement:block$": "person",
+    r"^sustainability:(project_assessments|start)$": "project",
+    r"^sustainability:programme_portfolio$": "programme",
+    r"^sustainability:organisation_portfolio$": "organisation",
+    r"^sustainability:(assessment|relevance|goal_step|actions|action_remove|compare)$": "assessment",
 }
 NO_PRIVATE_OBJECT = {
     "pipeline:my_work",
@@ -182,6 +211,9 @@ NO_PRIVATE_OBJECT = {
     "engagement:calls",
     "engagement:my_ideas",
     "engagement:moderation",
+    # The SDG catalogue is public; goal pages list only visible projects (checked below).
+    "sustainability:goals",
+    "sustainability:goal",
     # The actor register lists only the person's own organisations' actors (checked below).
     "coproduction:actors",
     "coproduction:actor_create",
@@ -249,6 +281,8 @@ SECRETS = [
         "/challenges/?scope=all",
         "/ideas/?scope=all",
         "/programmes/",
+        "/sdg/6/",
+        "/sdg/13/",
         "/actors/",
         "/actors/?q=M",
         "/programmes/halden/board/",

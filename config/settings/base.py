@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "innocities.coproduction",
     "innocities.engagement",
     "innocities.evaluation",
+    "innocities.sustainability",
     "innocities.notifications",
 ]
 

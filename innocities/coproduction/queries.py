@@ -62,7 +62,9 @@ def helix_balance(projects) -> HelixBalance:
         Participation.objects.filter(project__in=projects)
         .values("actor__sector")
         .annotate(
-            actors=Count("actor", distinct=True), participations=Count("pk"), depth_sum=Sum("depth"),
+            actors=Count("actor", distinct=True),
+            participations=Count("pk"),
+            depth_sum=Sum("depth"),
             top=Max("depth"),
         )
     )

@@ -1,9 +1,12 @@
 """Co-production and citizen engagement in the demo, written through the same actions the pages use.
 
-``build(demo)`` runs inside the loader's transaction, after the projects are written and with
-notifications muted. It adds the actors organisations work with, their participation in projects, the
-workshops and other activities held, two open calls with citizens' ideas, comments and support, an
-evaluation round, and a few notifications written directly (so nothing is emailed or queued).
+Everything here runs inside the loader's transaction, with notifications muted. ``_Coproduction``
+adds the actors organisations work with before the projects are written (``prepare``), each project's
+participation as the project is written, before its gate decisions (``participate``: the sustainability
+assessments a gate asks for name the actors taking part), and then, in ``build(demo)`` after the
+projects, the workshops and other activities held. ``build`` goes on with two open calls with citizens'
+ideas, comments and support, an evaluation round, and a few notifications written directly (so nothing
+is emailed or queued).
 
 Work in projects keeps the demo's fixed dates. The open calls are open around the real date the demo
 is loaded, so everything in them is dated by days after the call opened.
@@ -86,7 +89,12 @@ def _at(day: date, hour: int = 9, minute: int = 0) -> datetime:
 
 
 def build(demo, *, password: str) -> None:
-    _Coproduction(demo).build()
+    """The activities, after the projects are written, then citizen engagement.
+
+    The actors and their participation come first (``demo.coproduction``, see ``_Coproduction``): a
+    project's actors exist before its gate decisions, so its sustainability assessments can name them.
+    """
+    demo.coproduction.activities()
     cache.clear()  # the citizens' rate limits count in the cache; start and leave it empty
     try:
         _Engagement(demo, password).build()
@@ -95,20 +103,33 @@ def build(demo, *, password: str) -> None:
 
 
 class _Coproduction:
+    """Actors, then each project's participations as the project is written, then the activities.
+
+    The calls come in this order, participations in the order the projects are written, so the draws
+    of the generator are the same as when everything was written after the projects.
+    """
+
     def __init__(self, demo):
         self.demo = demo
         self.rng = random.Random(SEED)
         self.actors = {}  # org slug -> [(actor, areas, person email)]
+        self.persona_spec = None
 
-    def build(self):
-        self._actors()
-        self._participations()
+    def prepare(self, specs):
+        """The actors of every organisation with projects, before any project is written."""
+        persona_specs = sorted(
+            (s for s in specs if s.partner == data.HALDEN_PARTNER_EMAIL), key=lambda s: s.start
+        )
+        self.persona_spec = persona_specs[0]  # the persona is named on one of the two projects, not both
+        self._actors(specs)
+
+    def activities(self):
         self._activities()
 
-    def _actors(self):
+    def _actors(self, specs):
         demo, rng = self.demo, self.rng
         first_start = {}
-        for spec, _project in demo.built:
+        for spec in specs:
             slug = spec.org["slug"]
             first_start[slug] = min(first_start.get(slug, spec.start), spec.start)
         for slug, entries in data.ACTORS.items():
@@ -147,60 +168,56 @@ class _Coproduction:
                 self.actors[slug].append((actor, entry["areas"], entry.get("person", "")))
                 demo.counts["actors"] += 1
 
-    def _participations(self):
-        demo, rng = self.demo, self.rng
-        persona_specs = sorted(
-            (s for s, _p in demo.built if s.partner == data.HALDEN_PARTNER_EMAIL), key=lambda s: s.start
-        )
-        persona_spec = persona_specs[0]  # the persona is named on one of the two projects, not both
-        for spec, project in demo.built:
-            phase = 6 if spec.status in (ProjectStatus.IMPLEMENTED, ProjectStatus.SCALED) else spec.phase
-            if phase < 2 or (rng.random() < 0.15 and spec is not persona_spec):
-                continue
-            pool = self.actors[spec.org["slug"]]
-            matching = [a for a in pool if not a[1] or spec.area in a[1]]
-            chosen = rng.sample(matching, min(len(matching), rng.randint(*ACTORS_PER_PHASE[phase])))
-            # The partner on the team takes part for their organisation, where it works in the area.
-            partner = [a for a in matching if spec.partner and a[2] == spec.partner]
-            if partner and partner[0] not in chosen:
-                chosen = (partner + chosen)[: ACTORS_PER_PHASE[phase][1]]
-            lead = demo.users[spec.lead]
-            end = min(TODAY, spec.ends_on) if spec.status in ENDED else TODAY
-            span = max(0, (end - spec.start).days)
-            for actor, _areas, person_email in chosen:
-                role = rng.choice(data.ACTOR_ROLES[actor.sector])
-                depth = rng.choice(DEPTHS[phase])
-                person = None
-                if person_email and person_email == spec.partner:
-                    if person_email != data.HALDEN_PARTNER_EMAIL or spec is persona_spec:
-                        person = demo.users[person_email]
-                        role = "expert" if actor.sector == "academia" else "co_creator"
-                        depth = max(depth, Depth.COLLABORATE)
-                if actor.sector == "citizens":
-                    depth = min(depth, Depth.COLLABORATE if phase >= 4 else Depth.INVOLVE)
-                if role == "future_owner" and phase >= 4:
+    def participate(self, spec, project):
+        """The actors taking part in one project, written with the project, before its gate decisions."""
+        demo, rng, persona_spec = self.demo, self.rng, self.persona_spec
+        phase = 6 if spec.status in (ProjectStatus.IMPLEMENTED, ProjectStatus.SCALED) else spec.phase
+        if phase < 2 or (rng.random() < 0.15 and spec is not persona_spec):
+            return
+        pool = self.actors[spec.org["slug"]]
+        matching = [a for a in pool if not a[1] or spec.area in a[1]]
+        chosen = rng.sample(matching, min(len(matching), rng.randint(*ACTORS_PER_PHASE[phase])))
+        # The partner on the team takes part for their organisation, where it works in the area.
+        partner = [a for a in matching if spec.partner and a[2] == spec.partner]
+        if partner and partner[0] not in chosen:
+            chosen = (partner + chosen)[: ACTORS_PER_PHASE[phase][1]]
+        lead = demo.users[spec.lead]
+        end = min(TODAY, spec.ends_on) if spec.status in ENDED else TODAY
+        span = max(0, (end - spec.start).days)
+        for actor, _areas, person_email in chosen:
+            role = rng.choice(data.ACTOR_ROLES[actor.sector])
+            depth = rng.choice(DEPTHS[phase])
+            person = None
+            if person_email and person_email == spec.partner:
+                if person_email != data.HALDEN_PARTNER_EMAIL or spec is persona_spec:
+                    person = demo.users[person_email]
+                    role = "expert" if actor.sector == "academia" else "co_creator"
                     depth = max(depth, Depth.COLLABORATE)
-                starts_on = spec.start + timedelta(days=rng.randint(0, span // 3))
-                commitment, commitment_on = Commitment.NONE, None
-                if phase >= 4 and role != "test_arena" and rng.random() < 0.1:
-                    commitment = Commitment.AGREEMENT
-                elif phase >= 3 and rng.random() < 0.06:
-                    commitment = Commitment.LETTER_OF_INTENT
-                if commitment:
-                    commitment_on = starts_on + timedelta(days=rng.randint(0, max(0, (end - starts_on).days)))
-                save_participation(
-                    project=project,
-                    actor=actor,
-                    user=lead,
-                    role=role,
-                    depth=depth,
-                    starts_on=starts_on,
-                    ends_on=spec.ends_on if spec.status in ENDED else None,
-                    commitment=commitment,
-                    commitment_on=commitment_on,
-                    person=person,
-                )
-                demo.counts["participations"] += 1
+            if actor.sector == "citizens":
+                depth = min(depth, Depth.COLLABORATE if phase >= 4 else Depth.INVOLVE)
+            if role == "future_owner" and phase >= 4:
+                depth = max(depth, Depth.COLLABORATE)
+            starts_on = spec.start + timedelta(days=rng.randint(0, span // 3))
+            commitment, commitment_on = Commitment.NONE, None
+            if phase >= 4 and role != "test_arena" and rng.random() < 0.1:
+                commitment = Commitment.AGREEMENT
+            elif phase >= 3 and rng.random() < 0.06:
+                commitment = Commitment.LETTER_OF_INTENT
+            if commitment:
+                commitment_on = starts_on + timedelta(days=rng.randint(0, max(0, (end - starts_on).days)))
+            save_participation(
+                project=project,
+                actor=actor,
+                user=lead,
+                role=role,
+                depth=depth,
+                starts_on=starts_on,
+                ends_on=spec.ends_on if spec.status in ENDED else None,
+                commitment=commitment,
+                commitment_on=commitment_on,
+                person=person,
+            )
+            demo.counts["participations"] += 1
 
     def _activities(self):
         demo, rng = self.demo, self.rng

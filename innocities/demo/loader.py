@@ -43,8 +43,10 @@ from innocities.pipeline.models import (
 )
 from innocities.programmes.actions import load_shipped_methods, record_evaluation
 from innocities.programmes.models import AnnualEvaluation, FocusArea, Programme, ProgrammeTarget
+from innocities.sustainability.catalogue import load_catalogue
 
 from . import coproduction, data
+from .sustainability import _Sustainability
 
 DEMO_PASSWORD = "innocities-demo"
 NAMES = {
@@ -157,11 +159,14 @@ class _Demo:
         self.stamps = defaultdict(list)  # model -> [(obj, created, updated)]
         self.counts = Counter()
         self.built: list[tuple[_Spec, Project]] = []
+        self.coproduction = coproduction._Coproduction(self)
+        self.sustainability = _Sustainability(self)
 
     # --- the whole build ---------------------------------------------------------------------------
 
     def build(self) -> dict:
         import_municipalities(countries=("NO", "SE"))
+        load_catalogue()
         self._read_methods()
         self._people()
         self._organisations()
@@ -171,10 +176,15 @@ class _Demo:
         self._challenges()
         specs = self._plan_projects()
         self._ideas()
+        # Actors, and each project's participations, come before its gate decisions: the sustainability
+        # assessment a gate asks for names the actors taking part.
+        self.coproduction.prepare(specs)
+        self.sustainability.plan(specs)
         for spec in sorted(specs, key=lambda s: s.start):
             self._project(spec)
         coproduction.build(self, password=DEMO_PASSWORD)
         self._backdate()
+        self.sustainability.backdate()
         return {"created": True, **self.counts}
 
     def _read_methods(self):
@@ -838,10 +848,13 @@ class _Demo:
             if done_on:
                 pipeline.complete_milestone(milestone=milestone, done_on=done_on, actor=lead)
 
+        self.coproduction.participate(spec, project)
         record, after_hold = None, False
-        for (decision, k), day in zip(spec.events, spec.dates, strict=True):
+        for index, ((decision, k), day) in enumerate(zip(spec.events, spec.dates, strict=True)):
+            self.sustainability.before_decision(spec, project, index)
             record = self._decide(spec, project, decision, k, day, after_hold, coordinator)
             after_hold = decision == Decision.HOLD
+        self.sustainability.after_history(spec, project)
         last_activity = spec.dates[-1] if spec.dates else spec.start
         if spec.status == ProjectStatus.SCALED:
             pipeline.mark_scaled(
@@ -903,6 +916,10 @@ class _Demo:
                     scale, reasoning = [2, 3, 3, 4], rng.choice(data.HOLD_REASONS[lang])
                 else:
                     scale, reasoning = [2, 2, 3, 3], rng.choice(data.RECYCLE_REASONS[lang])
+            # A sustainability assessment is ticked only when one was completed in this phase.
+            sdg = {pk for pk, requires in musts if requires == "sdg_assessment"}
+            if not self.sustainability.assessed_in(project, k):
+                met = [pk for pk in met if pk not in sdg]
         steering = self.steering[spec.programme["key"]]
         makers = [steering[0], *rng.sample(steering[1:], rng.randint(1, len(steering) - 1))]
         record = pipeline.decide_gate(

@@ -259,6 +259,13 @@ def _requirement_unmet(project: Project, requires: str) -> str | None:
             _("Add an external partner to the team first."),
         ),
     }
+    if requires == "sdg_assessment":
+        from innocities.sustainability.queries import current_assessment
+
+        checks["sdg_assessment"] = (
+            current_assessment(project) is not None,
+            _("Complete a sustainability assessment in this phase first."),
+        )
     ok, message = checks.get(requires, (True, None))
     return None if ok else message
 

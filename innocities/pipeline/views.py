@@ -336,6 +336,7 @@ def project_detail(request, pk):
         and visible_ideas(request.user).filter(pk=project.idea_id).exists(),
         "programme_visible": visible_programmes(request.user).filter(pk=project.programme_id).exists(),
         **coproduction_context(request.user, project),
+        **sustainability_context(project),
         "update_form": ProgressUpdateForm(initial={"written_on": date.today()}),
         "milestone_form": MilestoneForm(),
         "funding_form": FundingLineForm(
@@ -387,6 +388,25 @@ def project_edit(request, pk):
             saved(request, _("The project was saved."))
             return redirect(project)
     return render(request, "pipeline/form.html", {"form": form, "title": _("Edit project"), "back": project})
+
+
+def sustainability_context(project):
+    """The project's latest completed assessment and its profile, and what changed since the one before."""
+    from innocities.sustainability.profile import changes, profile
+    from innocities.sustainability.queries import completed
+
+    latest = list(completed(project)[:2])
+    if not latest:
+        return {"assessment": None}
+    current = profile(latest[0])
+    earlier = profile(latest[1]) if len(latest) > 1 else None
+    return {
+        "assessment": latest[0],
+        "profile": current,
+        "earlier_assessment": latest[1] if earlier else None,
+        "changes": changes(earlier, current) if earlier else None,
+        "assessment_is_current": latest[0].phase_id == project.phase_id,
+    }
 
 
 def coproduction_context(user, project):
@@ -447,6 +467,7 @@ def gate_decide(request, pk):
         "form": form,
         "decisions": queries.gate_history(project),
         **coproduction_context(request.user, project),
+        **sustainability_context(project),
         "programme_balance": helix_balance(
             visible_projects(request.user).filter(programme=project.programme)
         ),

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class SustainabilityConfig(AppConfig):
+    name = "innocities.sustainability"
+    label = "sustainability"

@@ -1,0 +1,128 @@
+"""A project's sustainability profile: per goal and per dimension, its flags and its balance."""
+
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import yaml
+from django.utils.translation import gettext_lazy as _
+
+DIMENSIONS = {
+    "ecological": _("Ecological"),
+    "social": _("Social"),
+    "economic": _("Economic"),
+}
+BALANCE = {
+    "integrated": _("Integrated"),
+    "single_dimension": _("Single dimension"),
+    "trade_offs": _("With trade-offs"),
+    "neutral": _("No positive contribution"),
+    "not_assessed": _("Not assessed"),
+}
+BALANCE_HELP = {
+    "integrated": _("Positive in at least two dimensions, with no negative impact left unaddressed."),
+    "single_dimension": _("Positive in one dimension only."),
+    "trade_offs": _("A negative impact on some goal that no action addresses yet."),
+    "neutral": _("No goal with a positive impact."),
+    "not_assessed": _("No completed assessment."),
+}
+
+
+@cache
+def default_mapping() -> dict[int, str]:
+    data = yaml.safe_load((Path(__file__).resolve().parent / "data" / "dimensions.yaml").read_text())
+    return {number: dimension for dimension, numbers in data.items() for number in numbers}
+
+
+def mapping_for(project) -> dict[int, str]:
+    """The dimension of each goal for a project: its networks' own mapping if one has it, else the default."""
+    from .models import DimensionMap
+
+    own = DimensionMap.objects.filter(network__members=project.organisation_id).first()
+    if own:
+        return {int(k): v for k, v in own.mapping.items()}
+    return default_mapping()
+
+
+@dataclass
+class GoalRow:
+    goal: object
+    relevance: str
+    impact: int | None
+    knowledge_gap: bool
+    rationale: str
+    dimension: str
+    targets: list = field(default_factory=list)
+    addressed: bool = False  # a "reduce" action names this goal
+
+
+@dataclass
+class Profile:
+    rows: list[GoalRow]
+    dimensions: dict[str, float | None]
+    flags: list[tuple[str, object]]
+    balance: str
+
+    @property
+    def balance_label(self):
+        return BALANCE[self.balance]
+
+    @property
+    def balance_help(self):
+        return BALANCE_HELP[self.balance]
+
+    def impact_of(self, number):
+        return next((r.impact for r in self.rows if r.goal.number == number), None)
+
+
+def classify(rows, dimensions) -> str:
+    unaddressed = any(r.impact is not None and r.impact < 0 and not r.addressed for r in rows)
+    positive = [d for d, value in dimensions.items() if value is not None and value > 0]
+    if unaddressed:
+        return "trade_offs"
+    if len(positive) >= 2:
+        return "integrated"
+    if len(positive) == 1:
+        return "single_dimension"
+    return "neutral"
+
+
+def profile(assessment, mapping=None) -> Profile:
+    """Compute the profile of a completed or draft assessment (its goals, targets and actions prefetched)."""
+    mapping = mapping or mapping_for(assessment.project)
+    reduced = {a.goal_id for a in assessment.actions.all() if a.kind == "reduce"}
+    closed = {a.goal_id for a in assessment.actions.all() if a.kind == "close_gap"}
+    rows = [
+        GoalRow(
+            goal=g.goal,
+            relevance=g.relevance,
+            impact=g.impact,
+            knowledge_gap=g.knowledge_gap,
+            rationale=g.rationale,
+            dimension=mapping.get(g.goal_id, "cross_cutting"),
+            targets=list(g.targets.all()),
+            addressed=g.goal_id in reduced,
+        )
+        for g in assessment.goals.all()
+        if g.relevance != "not_relevant"
+    ]
+    dimensions = {}
+    for dimension in DIMENSIONS:
+        values = [r.impact for r in rows if r.dimension == dimension and r.impact is not None]
+        dimensions[dimension] = round(sum(values) / len(values), 1) if values else None
+    flags = [("negative", r.goal) for r in rows if r.impact is not None and r.impact < 0 and not r.addressed]
+    flags += [("gap", r.goal) for r in rows if r.knowledge_gap and r.goal.number not in closed]
+    return Profile(rows=rows, dimensions=dimensions, flags=flags, balance=classify(rows, dimensions))
+
+
+def changes(earlier, later) -> list[tuple[object, int | None, int | None]]:
+    """Goals whose impact differs between two profiles: (goal, before, after)."""
+    before = {r.goal.number: r for r in earlier.rows}
+    after = {r.goal.number: r for r in later.rows}
+    out = []
+    for number in sorted(set(before) | set(after)):
+        b = before[number].impact if number in before else None
+        a = after[number].impact if number in after else None
+        if a != b:
+            out.append(((after.get(number) or before.get(number)).goal, b, a))
+    return out

@@ -1,0 +1,101 @@
+"""Reads for sustainability: assessments with everything their profile needs, and portfolios."""
+
+from django.db.models import OuterRef, Prefetch, Subquery
+
+from .models import Assessment, GoalAssessment
+
+
+def with_details(assessments):
+    return assessments.select_related("project", "phase", "project__organisation").prefetch_related(
+        Prefetch("goals", queryset=GoalAssessment.objects.select_related("goal").prefetch_related("targets")),
+        "actions",
+        "actions__goal",
+        "participants",
+        "actors",
+    )
+
+
+def completed(project):
+    return with_details(project.assessments.filter(completed_at__isnull=False)).order_by(
+        "-assessed_on", "-pk"
+    )
+
+
+def current_assessment(project):
+    """The latest completed assessment made in the project's current phase, or None."""
+    return completed(project).filter(phase=project.phase).first()
+
+
+def latest_per_project(projects):
+    """The latest completed assessment of each project, with details: one query per kind of row."""
+    latest = (
+        Assessment.objects.filter(project=OuterRef("pk"), completed_at__isnull=False)
+        .order_by("-assessed_on", "-pk")
+        .values("pk")[:1]
+    )
+    ids = [pk for pk in projects.annotate(latest=Subquery(latest)).values_list("latest", flat=True) if pk]
+    return {a.project_id: a for a in with_details(Assessment.objects.filter(pk__in=ids))}
+
+
+def portfolio(projects, phases):
+    """The sustainability of a set of projects, from each one's latest completed assessment:
+    a goals × phases heat map (mean impact and count), mean impact per dimension, balance classes,
+    the trade-offs and knowledge gaps to act on, and the projects not yet assessed."""
+    from .models import Goal
+    from .profile import DIMENSIONS, default_mapping, profile
+
+    projects = list(projects.select_related("phase", "organisation"))
+    latest = (
+        latest_per_project(type(projects[0]).objects.filter(pk__in=[p.pk for p in projects]))
+        if projects
+        else {}
+    )
+    mapping = default_mapping()
+    cells: dict[tuple[int, int], list[int]] = {}
+    by_dimension: dict[str, list[int]] = {d: [] for d in DIMENSIONS}
+    balance: dict[str, int] = {}
+    trade_offs, gaps, not_assessed = [], [], []
+    for project in projects:
+        assessment = latest.get(project.pk)
+        if assessment is None:
+            not_assessed.append(project)
+            balance["not_assessed"] = balance.get("not_assessed", 0) + 1
+            continue
+        result = profile(assessment, mapping)
+        balance[result.balance] = balance.get(result.balance, 0) + 1
+        for row in result.rows:
+            if row.impact is not None:
+                cells.setdefault((row.goal.number, project.phase.order), []).append(row.impact)
+                if row.dimension in by_dimension:
+                    by_dimension[row.dimension].append(row.impact)
+        for kind, goal in result.flags:
+            (trade_offs if kind == "negative" else gaps).append((project, goal))
+    goals = list(Goal.objects.all())
+    heat = [
+        (
+            goal,
+            [
+                (
+                    phase,
+                    _mean(cells.get((goal.number, phase.order))),
+                    len(cells.get((goal.number, phase.order), [])),
+                )
+                for phase in phases
+            ],
+        )
+        for goal in goals
+    ]
+    return {
+        "heat": heat,
+        "dimensions": {d: _mean(values) for d, values in by_dimension.items()},
+        "balance": balance,
+        "trade_offs": trade_offs,
+        "gaps": gaps,
+        "not_assessed": not_assessed,
+        "assessed": len(projects) - len(not_assessed),
+        "total": len(projects),
+    }
+
+
+def _mean(values):
+    return round(sum(values) / len(values), 1) if values else None

@@ -1,0 +1,23 @@
+from django.urls import path
+
+from . import views
+
+app_name = "sustainability"
+urlpatterns = [
+    path("sdg/", views.goal_list, name="goals"),
+    path("sdg/<int:number>/", views.goal_detail, name="goal"),
+    path("programmes/<slug:slug>/sustainability/", views.programme_portfolio, name="programme_portfolio"),
+    path(
+        "organisations/<slug:slug>/sustainability/",
+        views.organisation_portfolio,
+        name="organisation_portfolio",
+    ),
+    path("projects/<int:pk>/assessments/", views.project_assessments, name="project_assessments"),
+    path("projects/<int:pk>/assessments/new/", views.assessment_start, name="start"),
+    path("assessments/<int:pk>/", views.assessment_detail, name="assessment"),
+    path("assessments/<int:pk>/goals/", views.relevance, name="relevance"),
+    path("assessments/<int:pk>/goals/<int:number>/", views.goal_step, name="goal_step"),
+    path("assessments/<int:pk>/actions/", views.action_list, name="actions"),
+    path("assessments/<int:pk>/actions/<int:action_pk>/remove/", views.action_remove, name="action_remove"),
+    path("assessments/<int:pk>/compare/<int:other_pk>/", views.compare, name="compare"),
+]

@@ -1,0 +1,269 @@
+"""The assessment workshop, step by step, the project's profile, comparisons and the SDG goal pages."""
+
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from innocities.core.views import apply_errors, require, saved
+from innocities.pipeline.access import get_project_for_user, visible_projects
+
+from . import actions, queries
+from .forms import ActionForm, GoalForm, RelevanceForm, ScopeForm
+from .models import Assessment, Goal, Relevance
+from .profile import changes, profile
+
+
+def _assessment(user, pk) -> Assessment:
+    """An assessment of a project the person may see (404 otherwise)."""
+    assessment = get_object_or_404(queries.with_details(Assessment.objects.all()), pk=pk)
+    get_project_for_user(user, assessment.project_id)
+    return assessment
+
+
+def _editing(request, pk):
+    assessment = _assessment(request.user, pk)
+    require(request.user, "sustainability.assess", assessment.project)
+    if assessment.is_complete:
+        raise Http404
+    return assessment
+
+
+@login_required
+def assessment_start(request, pk):
+    project = get_project_for_user(request.user, pk)
+    require(request.user, "sustainability.assess", project)
+    form = ScopeForm(request.POST or None, project=project, initial={"assessed_on": date.today()})
+    if request.method == "POST" and form.is_valid():
+        try:
+            assessment = actions.start_assessment(project=project, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            return redirect("sustainability:relevance", pk=assessment.pk)
+    return render(
+        request,
+        "sustainability/step.html",
+        {"project": project, "form": form, "step": 1, "title": _("Scope of the assessment")},
+    )
+
+
+@login_required
+def relevance(request, pk):
+    assessment = _editing(request, pk)
+    rows = list(assessment.goals.all())
+    form = RelevanceForm(request.POST or None, rows=rows)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.sort_goals(assessment=assessment, relevance=form.relevance(), user=request.user)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            first = assessment.goals.exclude(relevance=Relevance.NOT_RELEVANT).first()
+            return redirect("sustainability:goal_step", pk=assessment.pk, number=first.goal_id)
+    return render(
+        request, "sustainability/relevance.html", {"assessment": assessment, "form": form, "step": 2}
+    )
+
+
+@login_required
+def goal_step(request, pk, number):
+    assessment = _editing(request, pk)
+    relevant = list(assessment.goals.exclude(relevance=Relevance.NOT_RELEVANT).select_related("goal"))
+    row = next((r for r in relevant if r.goal_id == number), None)
+    if row is None:
+        raise Http404
+    initial = {
+        "impact": row.impact,
+        "rationale": row.rationale,
+        "knowledge_gap": row.knowledge_gap,
+        "targets": list(row.targets.all()),
+    }
+    form = GoalForm(request.POST or None, goal=row.goal, initial=initial)
+    position = relevant.index(row)
+    following = relevant[position + 1] if position + 1 < len(relevant) else None
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.assess_goal(
+                assessment=assessment, goal_number=number, user=request.user, **form.cleaned_data
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            if following:
+                return redirect("sustainability:goal_step", pk=assessment.pk, number=following.goal_id)
+            return redirect("sustainability:actions", pk=assessment.pk)
+    return render(
+        request,
+        "sustainability/goal_step.html",
+        {
+            "assessment": assessment,
+            "row": row,
+            "form": form,
+            "step": 3,
+            "relevant": relevant,
+            "position": position + 1,
+            "previous": relevant[position - 1] if position else None,
+        },
+    )
+
+
+@login_required
+def action_list(request, pk):
+    assessment = _editing(request, pk)
+    goals = Goal.objects.filter(
+        pk__in=assessment.goals.exclude(relevance=Relevance.NOT_RELEVANT).values("goal_id")
+    )
+    form = ActionForm(request.POST or None, goals=goals)
+    if request.method == "POST" and request.POST.get("do") == "complete":
+        try:
+            actions.complete_assessment(assessment=assessment, user=request.user)
+        except ValidationError as error:
+            for text in error.messages:
+                messages.error(request, text)
+        else:
+            saved(request, _("The assessment is complete."))
+            return redirect(assessment)
+        form = ActionForm(goals=goals)
+    elif request.method == "POST" and form.is_valid():
+        try:
+            actions.add_action(assessment=assessment, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            return redirect("sustainability:actions", pk=assessment.pk)
+    assessment = queries.with_details(Assessment.objects.filter(pk=assessment.pk)).get()
+    return render(
+        request,
+        "sustainability/actions.html",
+        {"assessment": assessment, "form": form, "step": 4, "profile": profile(assessment)},
+    )
+
+
+@login_required
+@require_POST
+def action_remove(request, pk, action_pk):
+    assessment = _editing(request, pk)
+    actions.remove_action(action=get_object_or_404(assessment.actions, pk=action_pk), user=request.user)
+    return redirect("sustainability:actions", pk=assessment.pk)
+
+
+@login_required
+def assessment_detail(request, pk):
+    assessment = _assessment(request.user, pk)
+    earlier = (
+        queries.completed(assessment.project)
+        .filter(assessed_on__lte=assessment.assessed_on)
+        .exclude(pk=assessment.pk)
+        .first()
+    )
+    current = profile(assessment)
+    return render(
+        request,
+        "sustainability/assessment.html",
+        {
+            "assessment": assessment,
+            "profile": current,
+            "earlier": earlier,
+            "changes": changes(profile(earlier), current) if earlier else None,
+            "can_assess": request.user.has_perm("sustainability.assess", assessment.project),
+        },
+    )
+
+
+@login_required
+def compare(request, pk, other_pk):
+    first, second = _assessment(request.user, pk), _assessment(request.user, other_pk)
+    if first.project_id != second.project_id:
+        raise Http404
+    if first.assessed_on > second.assessed_on:
+        first, second = second, first
+    a, b = profile(first), profile(second)
+    rows = [(goal, a.impact_of(goal.number), b.impact_of(goal.number)) for goal in Goal.objects.all()]
+    return render(
+        request,
+        "sustainability/compare.html",
+        {"first": first, "second": second, "rows": rows, "a": a, "b": b},
+    )
+
+
+@login_required
+def project_assessments(request, pk):
+    project = get_project_for_user(request.user, pk)
+    assessments = queries.with_details(project.assessments.all())
+    return render(
+        request,
+        "sustainability/project_assessments.html",
+        {
+            "project": project,
+            "assessments": assessments,
+            "can_assess": request.user.has_perm("sustainability.assess", project),
+        },
+    )
+
+
+@login_required
+def goal_list(request):
+    return render(request, "sustainability/goal_list.html", {"goals": Goal.objects.all()})
+
+
+@login_required
+def goal_detail(request, number):
+    goal = get_object_or_404(Goal.objects.prefetch_related("targets"), number=number)
+    latest = queries.latest_per_project(visible_projects(request.user))
+    contributing, harming = [], []
+    for assessment in latest.values():
+        row = next((g for g in assessment.goals.all() if g.goal_id == number and g.impact is not None), None)
+        if row and row.relevance != Relevance.NOT_RELEVANT and row.impact > 0:
+            contributing.append((assessment, row))
+        elif row and row.relevance != Relevance.NOT_RELEVANT and row.impact < 0:
+            harming.append((assessment, row))
+    contributing.sort(key=lambda pair: (-pair[1].impact, pair[0].project.title))
+    harming.sort(key=lambda pair: (pair[1].impact, pair[0].project.title))
+    return render(
+        request,
+        "sustainability/goal_detail.html",
+        {"goal": goal, "contributing": contributing, "harming": harming},
+    )
+
+
+def _portfolio_page(request, owner, projects, phases, back):
+    from .profile import BALANCE
+
+    data = queries.portfolio(projects, phases)
+    balance_rows = [(key, label, data["balance"].get(key, 0)) for key, label in BALANCE.items()]
+    return render(
+        request,
+        "sustainability/portfolio.html",
+        {"owner": owner, "phases": phases, "back": back, "balance_rows": balance_rows, **data},
+    )
+
+
+@login_required
+def programme_portfolio(request, slug):
+    from innocities.programmes.access import get_programme_for_user
+
+    programme = get_programme_for_user(request.user, slug)
+    projects = visible_projects(request.user).filter(programme=programme)
+    return _portfolio_page(request, programme, projects, list(programme.method.phases.all()), programme)
+
+
+@login_required
+def organisation_portfolio(request, slug):
+    from innocities.accounts.roles import roles_of
+    from innocities.organisations.access import get_organisation_for_user
+
+    organisation = get_organisation_for_user(request.user, slug)
+    if not roles_of(request.user).is_full_member(organisation.pk):
+        raise Http404
+    projects = visible_projects(request.user).filter(organisation=organisation)
+    method = projects.values_list("method", flat=True).first()
+    from innocities.programmes.models import Phase
+
+    phases = list(Phase.objects.filter(method_id=method)) if method else []
+    return _portfolio_page(request, organisation, projects, phases, organisation)

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("innocities.engagement.urls")),
     path("", include("innocities.evaluation.urls")),
     path("", include("innocities.sustainability.urls")),
+    path("", include("innocities.capability.urls")),
     path("notifications/", include("innocities.notifications.urls")),
     path("admin/", admin.site.urls),
 ]

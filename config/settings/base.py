@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "innocities.engagement",
     "innocities.evaluation",
     "innocities.sustainability",
+    "innocities.capability",
     "innocities.notifications",
 ]
 

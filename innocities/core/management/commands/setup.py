@@ -11,6 +11,11 @@ class Command(BaseCommand):
         call_command("migrate", interactive=False, verbosity=0)
         call_command("import-municipalities", verbosity=0)
         call_command("load-methods", verbosity=0)
+        from innocities.capability.actions import load_instrument
+        from innocities.sustainability.catalogue import load_catalogue
+
+        load_catalogue()
+        load_instrument()
         call_command("collectstatic", interactive=False, verbosity=0)
         if not no_demo:
             call_command("load-demo")

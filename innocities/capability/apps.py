@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CapabilityConfig(AppConfig):
+    name = "innocities.capability"
+    label = "capability"

@@ -30,7 +30,7 @@ install-test: $(VENV)/.installed-test node_modules/.installed
 run: install
 	mkdir -p var
 	$(BIN)/innocities setup
-	$(BIN)/innocities serve --host $(HOST) --port $(PORT)
+	SITE_URL=$${SITE_URL:-http://$(HOST):$(PORT)} $(BIN)/innocities serve --host $(HOST) --port $(PORT)
 
 # Debian's Chromium drives the browser tests; install it when it is missing (CI runs as root).
 chromium:

@@ -188,7 +188,7 @@ def test_spam_limits_on_ideas_and_comments(world, call):
 
 def test_registration_is_rate_limited(db, client):
     codes = []
-    for n in range(7):
+    for n in range(12):
         client.logout()  # a successful registration signs the new person in
         response = client.post(
             reverse("account_signup"),
@@ -200,7 +200,7 @@ def test_registration_is_rate_limited(db, client):
             },
         )
         codes.append(response.status_code)
-    assert User.objects.filter(email__startswith="bot").count() == 5
+    assert User.objects.filter(email__startswith="bot").count() == 10
     assert 429 in codes
 
 
@@ -293,3 +293,35 @@ def test_my_data_download_and_closing_the_account(world, call, client):
     assert not kari.is_active and kari.email.endswith("@invalid.invalid") and "Kari" not in kari.full_name
     page = client.get(idea.get_public_url()).content.decode()
     assert "Kari sin idé" in page and "Min kommentar" in page and "Kari Innbygger" not in page
+
+
+def test_one_cannot_support_ones_own_idea(world, call, client):
+    kari = citizen()
+    idea = actions.submit_call_idea(call=call, title="Idé", description="d", actor=kari)
+    client.force_login(kari)
+    client.post(reverse("engagement:support", args=[idea.pk]))
+    assert not Support.objects.exists()
+
+
+def test_notifications_read_in_the_readers_language(
+    world, call, django_capture_on_commit_callbacks, mailoutbox
+):
+    from innocities.notifications.messages import text
+    from innocities.pipeline.actions import set_idea_status
+
+    kari = citizen()
+    kari.language = "sv"
+    kari.save()
+    idea = actions.submit_call_idea(call=call, title="Idé", description="d", actor=kari)
+    with django_capture_on_commit_callbacks(execute=True):
+        set_idea_status(idea=idea, status="parked", reason="Vi väntar på budgeten.", actor=world.coordinator)
+    notification = Notification.objects.get(recipient=kari)
+    from django.utils import translation
+
+    with translation.override("nb"):
+        assert "Parkert" in text(notification)
+    with translation.override("en"):
+        assert "Parked" in text(notification) and "Vi väntar på budgeten." in text(notification)
+    assert (
+        "Vi väntar på budgeten." in mailoutbox[-1].body or "Vi väntar på budgeten." in mailoutbox[-1].subject
+    )

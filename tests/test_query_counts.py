@@ -92,7 +92,9 @@ def add_citizen_work(world, call, n, start):
         EmailAddress.objects.create(user=person, email=person.email, verified=True, primary=True)
         idea = eng.submit_call_idea(call=call, title=f"Citizen idea {i}", description="d", actor=person)
         eng.post_comment(idea=idea, text="Enig!", actor=person)
-        eng.support_idea(idea=idea, actor=person)
+        supporter = User.objects.create_user(email=f"s{i}@example.com", password="x" * 12, full_name=f"S {i}")
+        EmailAddress.objects.create(user=supporter, email=supporter.email, verified=True, primary=True)
+        eng.support_idea(idea=idea, actor=supporter)
         eng.report(actor=person, idea=idea, reason="Spam?")
         actor = co.save_actor(
             organisation=world.halden,

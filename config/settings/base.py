@@ -113,6 +113,7 @@ ACCOUNT_EMAIL_VERIFICATION_BY_CODE_ENABLED = False
 ACCOUNT_CONFIRM_EMAIL_ON_GET = False
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_EMAIL_VERIFICATION = "optional"
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[InnoCities] "
 ACCOUNT_FORMS = {
     "login": "innocities.accounts.forms.LoginForm",
     "signup": "innocities.accounts.forms.SignupForm",
@@ -125,7 +126,7 @@ ACCOUNT_LOGIN_ON_PASSWORD_RESET = False
 ACCOUNT_RATE_LIMITS = {
     "login_failed": "5/5m/ip,5/5m/key",
     "reset_password": "5/10m/ip,3/10m/key",
-    "signup": "5/h/ip",
+    "signup": "10/h/ip",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "InnoCities"

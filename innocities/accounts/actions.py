@@ -10,7 +10,7 @@ from innocities.core import audit
 def personal_data(user) -> dict:
     """Everything the platform holds about a person, for them to download."""
     from innocities.coproduction.models import Participation
-    from innocities.engagement.models import Comment, Follow, Support
+    from innocities.engagement.models import Block, Comment, Follow, Report, Support
 
     def rows(queryset, *fields):
         return [
@@ -48,6 +48,15 @@ def personal_data(user) -> dict:
         ),
         "supports": rows(Support.objects.filter(user=user), "idea__title", "created_at"),
         "follows": rows(Follow.objects.filter(user=user), "idea__title", "created_at"),
+        "reports_filed": rows(
+            Report.objects.filter(reporter=user),
+            "idea__title",
+            "comment__text",
+            "reason",
+            "created_at",
+            "resolved_at",
+        ),
+        "blocked_by": rows(Block.objects.filter(user=user), "organisation__name", "reason", "created_at"),
         "notifications": rows(
             user.notifications.all(), "kind", "data", "created_at", "read_at", "emailed_at"
         ),
@@ -66,7 +75,7 @@ def close_account(*, user) -> None:
     user.notifications.all().delete()
     user.memberships.all().delete()
     user.project_roles.all().delete()
-    user.full_name = f"Former user {user.pk}"
+    user.full_name = ""  # shown as "former user" in the reader's language
     user.email = f"closed-{user.pk}@invalid.invalid"
     user.title = ""
     user.is_active = False

@@ -43,6 +43,10 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name_plural = _("people")
 
     def __str__(self):
+        if not self.is_active and not self.full_name:
+            from django.utils.translation import gettext
+
+            return gettext("Former user")
         return self.full_name or self.email
 
     def get_full_name(self):

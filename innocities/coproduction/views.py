@@ -45,7 +45,16 @@ def actor_detail(request, pk):
 
 
 def _save_actor(request, organisation, actor=None):
-    form = ActorForm(request.POST or None, instance=actor)
+    initial = (
+        None
+        if actor
+        else {
+            "country": organisation.country
+            if organisation.country in {"SE", "NO", "DK", "FI", "IS"}
+            else "SE"
+        }
+    )
+    form = ActorForm(request.POST or None, instance=actor, initial=initial)
     if request.method == "POST" and form.is_valid():
         try:
             actor = actions.save_actor(

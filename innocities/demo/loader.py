@@ -45,7 +45,7 @@ from innocities.programmes.actions import load_shipped_methods, record_evaluatio
 from innocities.programmes.models import AnnualEvaluation, FocusArea, Programme, ProgrammeTarget
 from innocities.sustainability.catalogue import load_catalogue
 
-from . import coproduction, data
+from . import capability, coproduction, data
 from .sustainability import _Sustainability
 
 DEMO_PASSWORD = "innocities-demo"
@@ -183,6 +183,7 @@ class _Demo:
         for spec in sorted(specs, key=lambda s: s.start):
             self._project(spec)
         coproduction.build(self, password=DEMO_PASSWORD)
+        self.counts["capability responses"] = capability.build(self.orgs, self.users.get(data.STAFF_EMAIL))
         self._backdate()
         self.sustainability.backdate()
         return {"created": True, **self.counts}

@@ -5,6 +5,7 @@ from datetime import date
 from allauth.account.models import EmailAddress
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -111,6 +112,8 @@ def post_comment(*, idea: Idea, text: str, actor) -> Comment:
 @transaction.atomic
 def support_idea(*, idea: Idea, actor) -> bool:
     """Support an idea once; a second support changes nothing. Returns whether it was new."""
+    if idea.submitted_by_id == actor.pk:
+        raise ValidationError(_("You cannot support your own idea."))
     _check_citizen(actor, idea.organisation_id, scope="support", limit=100)
     try:
         with transaction.atomic():
@@ -152,7 +155,10 @@ def _moderated(obj, *, reason, actor, verb):
     Report.objects.filter(
         **{"comment" if isinstance(obj, Comment) else "idea": obj}, resolved_at__isnull=True
     ).update(resolved_at=timezone.now(), resolved_by=actor)
-    audit.record(actor=actor, verb=verb, obj=obj, organisation=target.organisation, reason=reason)
+    what = obj.title if isinstance(obj, Idea) else obj.text[:80]
+    audit.record(
+        actor=actor, verb=verb, obj=obj, organisation=target.organisation, reason=reason, target=what
+    )
     return obj
 
 
@@ -185,5 +191,18 @@ def block_user(*, organisation, user, reason: str, actor) -> Block:
     block, _created = Block.objects.update_or_create(
         organisation=organisation, user=user, defaults={"reason": reason, "blocked_by": actor}
     )
-    audit.record(actor=actor, verb="block_user", obj=block, organisation=organisation, reason=reason)
+    # The person's reported contributions need no more attention from this organisation's moderators.
+    Report.objects.filter(
+        Q(idea__submitted_by=user) | Q(comment__author=user),
+        organisation=organisation,
+        resolved_at__isnull=True,
+    ).update(resolved_at=timezone.now(), resolved_by=actor)
+    audit.record(
+        actor=actor,
+        verb="block_user",
+        obj=block,
+        organisation=organisation,
+        reason=reason,
+        target=user.full_name,
+    )
     return block

@@ -89,7 +89,12 @@ def idea_submit(request, pk):
                 _("Thank you! Your idea is published. You will hear from us when its status changes."),
             )
             return redirect("engagement:idea", pk=idea.pk)
-    return render(request, "engagement/idea_submit.html", {"call": call, "form": form})
+    from allauth.account.models import EmailAddress
+
+    verified = EmailAddress.objects.filter(user=request.user, verified=True).exists()
+    return render(
+        request, "engagement/idea_submit.html", {"call": call, "form": form, "email_verified": verified}
+    )
 
 
 def idea_detail(request, pk):
@@ -172,12 +177,8 @@ def idea_comment(request, pk):
         else:
             saved(request, _("Your comment is published."))
             return redirect(f"{idea.get_public_url()}#comment-{comment.pk}")
-    return render(
-        request,
-        "pipeline/form.html",
-        {"form": form, "title": _("Comment"), "back_url": idea.get_public_url()},
-        status=400,
-    )
+    messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
+    return redirect(f"{idea.get_public_url()}#comments-title")
 
 
 @login_required
@@ -262,9 +263,14 @@ def moderation_queue(request):
     organisations = _moderated_organisations(request.user)
     if not organisations:
         raise Http404
-    reports = Report.objects.filter(
+    open_reports = Report.objects.filter(
         organisation_id__in=organisations, resolved_at__isnull=True
     ).select_related("idea", "comment", "comment__idea", "reporter", "comment__author", "idea__submitted_by")
+    # One card per reported idea or comment, with every reason given for it.
+    grouped = {}
+    for item in open_reports:
+        grouped.setdefault((item.idea_id, item.comment_id), []).append(item)
+    reports = [(items[0], items) for items in grouped.values()]
     log = AuditEvent.objects.filter(
         organisation_id__in=organisations, verb__in=["hide", "unhide", "block_user", "dismiss_report"]
     ).select_related("actor")[:30]

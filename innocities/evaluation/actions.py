@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from innocities.core import audit
@@ -61,6 +62,9 @@ def invite_evaluator(*, challenge, actor, user=None, email: str = "", full_name:
         if not email.strip() or not full_name.strip():
             raise ValidationError(_("Choose a colleague, or give the expert's name and email."))
         user = ensure_person(email=email, full_name=full_name)
+        if not user.language:  # write to the expert in the language the round is run in
+            user.language = (get_language() or "")[:2]
+            user.save(update_fields=["language"])
     evaluator, created = Evaluator.objects.get_or_create(
         challenge=challenge,
         user=user,

@@ -130,7 +130,15 @@ def score(request, pk, idea_pk):
             return redirect("evaluation:score", pk=pk, idea_pk=idea.pk)
     complete = bool(criteria) and all(c.pk in mine for c in criteria)
     rows = [
-        (c, mine.get(c.pk), errors.get(f"score_{c.pk}"), request.POST.get(f"score_{c.pk}", ""))
+        (
+            c,
+            mine.get(c.pk),
+            errors.get(f"score_{c.pk}"),
+            request.POST.get(f"score_{c.pk}", ""),
+            request.POST.get(f"comment_{c.pk}")
+            if request.method == "POST"
+            else getattr(mine.get(c.pk), "comment", ""),
+        )
         for c in criteria
     ]
     return render(

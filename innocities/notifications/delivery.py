@@ -25,7 +25,7 @@ def _recipients(event: str, ids: dict):
             Follow.objects.filter(idea=idea).values_list("user_id", flat=True)
         )
         people.discard(change.changed_by_id)
-        data = {"idea": idea.title, "status": idea.get_status_display(), "status_code": idea.status}
+        data = {"idea": idea.title, "status_code": idea.status, "reason": change.reason}
         return Kind.IDEA_STATUS, f"idea-status-{change.pk}", data, _idea_url(idea), people
     if event == "comment_posted":
         comment = Comment.objects.filter(pk=ids["comment_id"]).select_related("idea", "author").first()
@@ -48,8 +48,8 @@ def _recipients(event: str, ids: dict):
         people.discard(decision.recorded_by_id)
         data = {
             "project": decision.project.title,
-            "gate": decision.gate.label,
-            "decision": decision.get_decision_display(),
+            "gate_name": decision.gate.name,
+            "decision_code": decision.decision,
         }
         return Kind.GATE_DECIDED, f"gate-{decision.pk}", data, decision.project.get_absolute_url(), people
     if event == "evaluation_assigned":
@@ -119,7 +119,13 @@ def email(*, notification_ids: list[int]) -> int:
                 else render_to_string("notifications/digest_subject.txt", {"count": len(items)}).strip()
             )
             body = render_to_string(
-                "notifications/email.txt", {"items": items, "user": recipient, "site": settings.SITE_URL}
+                "notifications/email.txt",
+                {
+                    "items": items,
+                    "user": recipient,
+                    "site": settings.SITE_URL,
+                    "needs_password": not recipient.has_usable_password(),
+                },
             )
         send_mail(subject, body, None, [recipient.email])
     return len(pending)

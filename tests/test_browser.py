@@ -379,3 +379,110 @@ def test_an_evaluation_round_with_an_outside_expert(world, browser, live_server)
     row = page.locator("tr", has_text="Akustiske lekkasjesensorer")
     assert "4.0" in row.inner_text()
     context.close()
+
+
+def test_an_assessment_workshop_and_the_next_gate_shows_what_changed(world, browser, live_server):
+    from datetime import date
+
+    from innocities.pipeline.actions import decide_gate
+    from innocities.sustainability.catalogue import load_catalogue
+    from tests.conftest import PASSWORD, assess
+
+    load_catalogue()
+    gate = world.private.phase.gate
+    decide_gate(
+        project=world.private,
+        decision="go",
+        reasoning="Behov bekreftet",
+        decided_on=date.today(),
+        decision_makers=[world.leader],
+        met={c.pk for c in gate.criteria.filter(kind="must")},
+        scores={},
+        actor=world.coordinator,
+    )
+    assess(world.private, world.lead, {6: 1, 13: 1})
+    context = browser.new_context(base_url=live_server.url, locale="en-GB")
+    page = context.new_page()
+    page.set_default_timeout(15000)
+    sign_in(page, "coordinator@halden.example", PASSWORD)
+    page.goto(f"/projects/{world.private.pk}/assessments/new/")
+    page.get_by_label("What is assessed?").fill("Smarte vannmålere i 200 husstander")
+    page.get_by_role("button", name="Next: sort the goals").click()
+    page.locator("fieldset", has_text="6. Clean water").get_by_label("Direct", exact=True).check()
+    page.locator("fieldset", has_text="12. Responsible consumption").get_by_label("Indirect").check()
+    page.get_by_role("button", name="Next: assess each relevant goal").click()
+    page.get_by_label("+2 clearly positive").check()
+    page.get_by_label("Rationale").fill("Lekkasjer oppdages mye raskere.")
+    page.get_by_role("button", name="Save and continue").click()
+    page.get_by_label("−1 somewhat negative").check()
+    page.get_by_label("We lack knowledge to judge this well").check()
+    page.get_by_label("Rationale").fill("Flere elektroniske målere.")
+    page.get_by_role("button", name="Save and continue").click()
+    page.get_by_label("Kind").select_option("reduce")
+    page.get_by_label("Goal", exact=True).select_option(label="12. Responsible consumption and production")
+    page.locator("#id_text").fill("Gjenbruk av gamle målere")
+    page.get_by_label("Owner").fill("VA-avdelingen")
+    page.get_by_role("button", name="Add the action").click()
+    page.get_by_role("button", name="Complete the assessment").click()
+    page.get_by_role("heading", name="Sustainability profile").wait_for()
+    assert page.get_by_text("Knowledge gap on 12. Responsible consumption").first.is_visible()
+    page.goto(f"/projects/{world.private.pk}/gate/")
+    changed = page.locator("section", has_text="What changed since the assessment before")
+    assert "6. Clean water and sanitation" in changed.inner_text()
+    context.close()
+
+
+def test_sustainability_and_capability_pages_have_no_axe_violations(world, page):
+    from datetime import date, timedelta
+
+    from axe_playwright_python.sync_playwright import Axe
+
+    from innocities.capability.actions import start_round
+    from innocities.sustainability import actions as sus
+    from tests.conftest import PASSWORD, assess
+
+    done = assess(world.private, world.lead, {6: 2, 12: -1, 13: 1})
+    assess(world.private, world.lead, {6: 2, 12: -1, 13: 2}, actions=[("reduce", 12)])
+    draft = sus.start_assessment(
+        project=world.public,
+        scope="Solceller",
+        assessed_on=date.today(),
+        participants=[world.lead],
+        actors=[],
+        user=world.lead,
+    )
+    sus.sort_goals(assessment=draft, relevance={7: "direct", 13: "indirect"}, user=world.lead)
+    survey = start_round(
+        organisation=world.halden,
+        kind="baseline",
+        opens_on=date.today(),
+        closes_on=date.today() + timedelta(days=7),
+        actor=world.coordinator,
+    )
+    sign_in(page, "coordinator@halden.example", PASSWORD)
+    axe = Axe()
+    found = {}
+    for url in (
+        "/sdg/",
+        "/sdg/6/",
+        done.get_absolute_url(),
+        f"/assessments/{done.pk}/compare/{done.pk + 1}/",
+        f"/projects/{world.private.pk}/assessments/",
+        f"/projects/{world.private.pk}/assessments/new/",
+        f"/assessments/{draft.pk}/goals/",
+        f"/assessments/{draft.pk}/goals/7/",
+        f"/assessments/{draft.pk}/actions/",
+        "/programmes/halden/sustainability/",
+        "/organisations/halden/sustainability/",
+        "/capability/",
+        survey.get_absolute_url(),
+        f"/capability/rounds/{survey.pk}/answer/",
+    ):
+        page.goto(url)
+        found[url] = axe.run(page, options=WCAG).response["violations"]
+    summary = {
+        url: [(v["id"], len(v["nodes"])) for v in violations]
+        for url, violations in found.items()
+        if violations
+    }
+    assert summary == {}

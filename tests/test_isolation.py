@@ -10,7 +10,15 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from innocities.coproduction import actions as co
 from innocities.pipeline.models import Milestone
 
-APPS = ("pipeline", "programmes", "organisations", "coproduction", "engagement", "sustainability")
+APPS = (
+    "pipeline",
+    "programmes",
+    "organisations",
+    "coproduction",
+    "engagement",
+    "sustainability",
+    "capability",
+)
 
 
 def patterns(resolver=None, namespace=None):
@@ -39,7 +47,31 @@ def sustainability_objects(w):
     action = sus.add_action(
         assessment=draft, kind="strengthen", text="Mer", owner="X", user=w.eskilstuna_coordinator
     )
+    from datetime import timedelta
+
+    from innocities.capability.actions import start_round
+    from innocities.sustainability.indicators import save_indicator
+
+    indicator = save_indicator(
+        organisation=w.eskilstuna,
+        actor=None,
+        kind="kolada",
+        code="N00945",
+        name="Andel",
+        unit="%",
+        direction="higher",
+        dimension="social",
+    )
+    survey = start_round(
+        organisation=w.eskilstuna,
+        kind="baseline",
+        opens_on=done.assessed_on,
+        closes_on=done.assessed_on + timedelta(days=9),
+        actor=w.eskilstuna_coordinator,
+    )
     return {
+        "indicator": {"pk": indicator.pk, "what": "measurement"},
+        "survey": {"pk": survey.pk},
         "assessment": {"pk": draft.pk, "number": 6, "action_pk": action.pk, "other_pk": done.pk},
         "organisation": {"slug": w.eskilstuna.slug},
     }
@@ -188,6 +220,8 @@ OBJECT_OF = {
     r"^sustainability:programme_portfolio$": "programme",
     r"^sustainability:organisation_portfolio$": "organisation",
     r"^sustainability:(assessment|relevance|goal_step|actions|action_remove|compare)$": "assessment",
+    r"^sustainability:indicator(|_edit|_add)$": "indicator",
+    r"^capability:(round|answer|close)$": "survey",
 }
 NO_PRIVATE_OBJECT = {
     "pipeline:my_work",
@@ -214,6 +248,13 @@ NO_PRIVATE_OBJECT = {
     # The SDG catalogue is public; goal pages list only visible projects (checked below).
     "sustainability:goals",
     "sustainability:goal",
+    # The indicator library and capability pages show only the person's own organisations' data.
+    "sustainability:indicators",
+    "sustainability:indicator_create",
+    "sustainability:import",
+    "sustainability:export",
+    "capability:overview",
+    "capability:start",
     # The actor register lists only the person's own organisations' actors (checked below).
     "coproduction:actors",
     "coproduction:actor_create",

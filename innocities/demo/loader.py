@@ -45,7 +45,7 @@ from innocities.programmes.actions import load_shipped_methods, record_evaluatio
 from innocities.programmes.models import AnnualEvaluation, FocusArea, Programme, ProgrammeTarget
 from innocities.sustainability.catalogue import load_catalogue
 
-from . import capability, coproduction, data
+from . import capability, coproduction, data, indicators
 from .sustainability import _Sustainability
 
 DEMO_PASSWORD = "innocities-demo"
@@ -184,6 +184,7 @@ class _Demo:
             self._project(spec)
         coproduction.build(self, password=DEMO_PASSWORD)
         self.counts["capability responses"] = capability.build(self.orgs, self.users.get(data.STAFF_EMAIL))
+        self.counts["measurements"] = indicators.build(self.orgs)
         self._backdate()
         self.sustainability.backdate()
         return {"created": True, **self.counts}

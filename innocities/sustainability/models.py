@@ -184,3 +184,104 @@ class DimensionMap(models.Model):
 
     def __str__(self):
         return str(self.network)
+
+
+class IndicatorKind(models.TextChoices):
+    OWN = "own", _("Our own")
+    KOLADA = "kolada", _("Kolada KPI")
+    U4SSC = "u4ssc", _("U4SSC KPI")
+    SSB = "ssb", _("SSB table")
+
+
+class Direction(models.TextChoices):
+    HIGHER = "higher", _("Higher is better")
+    LOWER = "lower", _("Lower is better")
+
+
+class TrackedIndicator(models.Model):
+    """An indicator in an organisation's library: its own, or one from Kolada, U4SSC or SSB by id."""
+
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="indicators"
+    )
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=IndicatorKind.choices, default=IndicatorKind.OWN
+    )
+    code = models.CharField(
+        _("id"),
+        max_length=40,
+        help_text=_("For example N00945 (Kolada), EC: ICT: ICT: 1C (U4SSC) or 12345 (SSB table)."),
+    )
+    name = models.CharField(_("name"), max_length=250)
+    unit = models.CharField(_("unit"), max_length=40)
+    direction = models.CharField(_("direction"), max_length=10, choices=Direction.choices)
+    dimension = models.CharField(
+        _("dimension"),
+        max_length=15,
+        choices=[("ecological", _("Ecological")), ("social", _("Social")), ("economic", _("Economic"))],
+    )
+    goals = models.ManyToManyField(
+        Goal, blank=True, related_name="indicators_used", verbose_name=_("global goals")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "kind", "code"], name="indicator_once")
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.code})"
+
+    def get_absolute_url(self):
+        return reverse("sustainability:indicator", args=[self.pk])
+
+
+class IndicatorTarget(models.Model):
+    """A baseline and a target for the organisation, or for one project."""
+
+    indicator = models.ForeignKey(TrackedIndicator, on_delete=models.CASCADE, related_name="targets")
+    project = models.ForeignKey(
+        "pipeline.Project",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="indicator_targets",
+        verbose_name=_("project"),
+    )
+    baseline_value = models.DecimalField(_("baseline"), max_digits=16, decimal_places=4)
+    baseline_year = models.PositiveSmallIntegerField(_("baseline year"))
+    target_value = models.DecimalField(_("target"), max_digits=16, decimal_places=4)
+    target_year = models.PositiveSmallIntegerField(_("target year"))
+
+    class Meta:
+        ordering = ["target_year"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(target_year__gte=models.F("baseline_year")), name="target_after_baseline"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.indicator}: {self.target_value} ({self.target_year})"
+
+
+class Measurement(models.Model):
+    indicator = models.ForeignKey(TrackedIndicator, on_delete=models.CASCADE, related_name="measurements")
+    project = models.ForeignKey(
+        "pipeline.Project", null=True, blank=True, on_delete=models.CASCADE, related_name="measurements"
+    )
+    year = models.PositiveSmallIntegerField(_("year"))
+    value = models.DecimalField(_("value"), max_digits=16, decimal_places=4)
+    source = models.CharField(_("source"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["indicator", "project", "year"], name="one_value_per_year", nulls_distinct=False
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.indicator.code} {self.year}: {self.value}"

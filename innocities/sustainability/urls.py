@@ -1,10 +1,17 @@
 from django.urls import path
 
-from . import views
+from . import indicator_views, views
 
 app_name = "sustainability"
 urlpatterns = [
     path("sdg/", views.goal_list, name="goals"),
+    path("indicators/", indicator_views.indicator_list, name="indicators"),
+    path("indicators/new/", indicator_views.indicator_create, name="indicator_create"),
+    path("indicators/import/", indicator_views.measurements_import, name="import"),
+    path("indicators/export.<str:fmt>", indicator_views.measurements_export, name="export"),
+    path("indicators/<int:pk>/", indicator_views.indicator_detail, name="indicator"),
+    path("indicators/<int:pk>/edit/", indicator_views.indicator_edit, name="indicator_edit"),
+    path("indicators/<int:pk>/<str:what>/", indicator_views.indicator_add, name="indicator_add"),
     path("sdg/<int:number>/", views.goal_detail, name="goal"),
     path("programmes/<slug:slug>/sustainability/", views.programme_portfolio, name="programme_portfolio"),
     path(

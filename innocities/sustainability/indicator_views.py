@@ -1,0 +1,250 @@
+"""The indicator library: indicators, targets, measurements, progress, import and export."""
+
+from django import forms
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from innocities.accounts.roles import roles_of
+from innocities.core.views import acting_organisation, apply_errors, require, saved
+
+from . import indicators, spreadsheets
+from .models import Goal, IndicatorTarget, Measurement, TrackedIndicator
+
+
+class IndicatorForm(forms.ModelForm):
+    class Meta:
+        model = TrackedIndicator
+        fields = ["kind", "code", "name", "unit", "direction", "dimension", "goals"]
+        widgets = {"goals": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["goals"].queryset = Goal.objects.all()
+        self.fields["goals"].required = False
+
+    def _post_clean(self):
+        pass  # the action validates
+
+
+class TargetForm(forms.Form):
+    baseline_value = forms.DecimalField(label=gettext_lazy("Baseline"), max_digits=16, decimal_places=4)
+    baseline_year = forms.IntegerField(label=gettext_lazy("Baseline year"), min_value=1900, max_value=2100)
+    target_value = forms.DecimalField(label=gettext_lazy("Target"), max_digits=16, decimal_places=4)
+    target_year = forms.IntegerField(label=gettext_lazy("Target year"), min_value=1900, max_value=2100)
+
+
+class MeasurementForm(forms.Form):
+    year = forms.IntegerField(label=gettext_lazy("Year"), min_value=1900, max_value=2100)
+    value = forms.DecimalField(label=gettext_lazy("Value"), max_digits=16, decimal_places=4)
+    source = forms.CharField(label=gettext_lazy("Source"), max_length=200, required=False)
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(
+        label=gettext_lazy("Measurement file (CSV or XLSX)"),
+        help_text=gettext_lazy(
+            "Columns: indicator, year, value, source. Comma or semicolon, decimal comma or point. Up to 5 MB."
+        ),
+    )
+
+
+def _organisation(request):
+    roles = roles_of(request.user)
+    from innocities.organisations.models import Organisation
+
+    wanted = request.GET.get("organisation") or request.POST.get("organisation")
+    organisations = Organisation.objects.filter(pk__in=roles.full_org_ids).order_by("name")
+    organisation = organisations.filter(slug=wanted).first() if wanted else organisations.first()
+    if organisation is None:
+        raise Http404
+    return organisation
+
+
+def _indicator(request, pk) -> TrackedIndicator:
+    indicator = get_object_or_404(TrackedIndicator.objects.select_related("organisation"), pk=pk)
+    if not roles_of(request.user).is_full_member(indicator.organisation_id):
+        raise Http404
+    return indicator
+
+
+def _latest(measurements):
+    return measurements[-1].value if measurements else None
+
+
+@login_required
+def indicator_list(request):
+    organisation = _organisation(request)
+    library = TrackedIndicator.objects.filter(organisation=organisation).prefetch_related(
+        Prefetch(
+            "measurements",
+            queryset=Measurement.objects.filter(project__isnull=True).order_by("year"),
+            to_attr="org_measurements",
+        ),
+        Prefetch(
+            "targets", queryset=IndicatorTarget.objects.filter(project__isnull=True), to_attr="org_targets"
+        ),
+        "goals",
+    )
+    rows = []
+    for indicator in library:
+        latest = indicator.org_measurements[-1] if indicator.org_measurements else None
+        target = indicator.org_targets[-1] if indicator.org_targets else None
+        rows.append(
+            (
+                indicator,
+                latest,
+                target,
+                indicators.progress(target, latest.value) if target and latest else None,
+            )
+        )
+    return render(
+        request,
+        "sustainability/indicator_list.html",
+        {
+            "organisation": organisation,
+            "rows": rows,
+            "import_form": ImportForm(),
+            "can_edit": request.user.has_perm("pipeline.add_challenge", organisation),
+        },
+    )
+
+
+def _save(request, organisation, indicator=None):
+    form = IndicatorForm(request.POST or None, instance=indicator)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        goals = data.pop("goals")
+        try:
+            indicator = indicators.save_indicator(
+                organisation=organisation, indicator=indicator, actor=request.user, goals=goals, **data
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            saved(request, _("The indicator was saved."))
+            return redirect(indicator)
+    return render(
+        request,
+        "pipeline/form.html",
+        {
+            "form": form,
+            "back": indicator,
+            "title": _("Edit indicator") if indicator else _("Add an indicator"),
+            "organisation": None if indicator else organisation,
+        },
+    )
+
+
+@login_required
+def indicator_create(request):
+    return _save(request, acting_organisation(request, "pipeline.add_challenge"))
+
+
+@login_required
+def indicator_edit(request, pk):
+    indicator = _indicator(request, pk)
+    require(request.user, "pipeline.add_challenge", indicator.organisation)
+    return _save(request, indicator.organisation, indicator)
+
+
+@login_required
+def indicator_detail(request, pk):
+    indicator = _indicator(request, pk)
+    measurements = list(indicator.measurements.filter(project__isnull=True).order_by("year"))
+    targets = [
+        (t, indicators.progress(t, _latest(measurements)))
+        for t in indicator.targets.filter(project__isnull=True)
+    ]
+    project_targets = indicator.targets.filter(project__isnull=False).select_related("project")
+    project_rows = []
+    for target in project_targets:
+        values = list(indicator.measurements.filter(project=target.project).order_by("year"))
+        project_rows.append((target, values, indicators.progress(target, _latest(values))))
+    return render(
+        request,
+        "sustainability/indicator_detail.html",
+        {
+            "indicator": indicator,
+            "measurements": measurements,
+            "targets": targets,
+            "project_rows": project_rows,
+            "target_form": TargetForm(),
+            "measurement_form": MeasurementForm(),
+            "can_edit": request.user.has_perm("pipeline.add_challenge", indicator.organisation),
+        },
+    )
+
+
+@login_required
+@require_POST
+def indicator_add(request, pk, what):
+    indicator = _indicator(request, pk)
+    require(request.user, "pipeline.add_challenge", indicator.organisation)
+    form = (TargetForm if what == "target" else MeasurementForm)(request.POST)
+    if form.is_valid():
+        try:
+            if what == "target":
+                indicators.set_target(indicator=indicator, actor=request.user, **form.cleaned_data)
+            else:
+                indicators.record_measurement(indicator=indicator, actor=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            saved(request, _("Saved."))
+            return redirect(indicator)
+    return render(
+        request,
+        "pipeline/form.html",
+        {"form": form, "title": _("Check the form"), "back": indicator},
+        status=400,
+    )
+
+
+@login_required
+@require_POST
+def measurements_import(request):
+    organisation = _organisation(request)
+    require(request.user, "pipeline.add_challenge", organisation)
+    form = ImportForm(request.POST, request.FILES)
+    problems = []
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        if upload.size > spreadsheets.MAX_BYTES:
+            problems = [(None, _("The file is larger than 5 MB."))]
+        else:
+            try:
+                count = spreadsheets.import_measurements(
+                    organisation=organisation, raw=upload.read(), filename=upload.name, actor=request.user
+                )
+            except spreadsheets.ImportRefused as refused:
+                problems = refused.errors
+            else:
+                saved(request, _("%(n)s measurements were imported.") % {"n": count})
+                return redirect(reverse("sustainability:indicators") + f"?organisation={organisation.slug}")
+    return render(
+        request,
+        "sustainability/import_result.html",
+        {"form": form, "problems": problems, "organisation": organisation},
+        status=400,
+    )
+
+
+@login_required
+def measurements_export(request, fmt):
+    organisation = _organisation(request)
+    if fmt == "xlsx":
+        response = HttpResponse(
+            spreadsheets.export_xlsx(organisation),
+            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        )
+    else:
+        response = HttpResponse(spreadsheets.export_csv(organisation), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="measurements-{organisation.slug}.{fmt}"'
+    return response

@@ -1,0 +1,216 @@
+"""Measurements in and out of CSV and XLSX files.
+
+Imports are validated row by row first and written whole or not at all. Files are bounded in size,
+rows and cell length; XLSX is read with defusedxml (openpyxl uses it when installed) after its zip
+directory has been checked against bombs, and formula cells are refused. Exports are safe to open in
+Excel: text that a spreadsheet would run as a formula is prefixed with an apostrophe.
+"""
+
+import csv
+import io
+import re
+import zipfile
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .models import Measurement
+
+MAX_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 50_000
+MAX_CELL = 300
+MAX_UNZIPPED = 100 * 1024 * 1024
+COLUMNS = ["indicator", "year", "value", "source"]
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ImportRefused(ValidationError):
+    """The file was refused; ``errors`` lists (row number, message)."""
+
+    def __init__(self, errors):
+        super().__init__([f"{row}: {message}" if row else message for row, message in errors])
+        self.errors = errors
+
+
+def _decode(raw: bytes) -> str:
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("cp1252", errors="strict")
+
+
+def _csv_rows(raw: bytes):
+    text = _decode(raw)
+    sample = text[:4096]
+    delimiter = ";" if sample.count(";") > sample.count(",") else ","
+    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+
+
+def _xlsx_rows(raw: bytes):
+    try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+            if sum(info.file_size for info in archive.infolist()) > MAX_UNZIPPED:
+                raise ImportRefused(
+                    [(None, _("The file unpacks to far more than a measurement file can hold."))]
+                )
+    except zipfile.BadZipFile as error:
+        raise ImportRefused([(None, _("This is not a readable XLSX file."))]) from error
+    import openpyxl
+
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=False)
+    except Exception as error:  # noqa: BLE001 - any broken workbook is one clear message
+        raise ImportRefused([(None, _("This is not a readable XLSX file."))]) from error
+    rows = []
+    for row in workbook.worksheets[0].iter_rows(values_only=True):
+        if len(rows) > MAX_ROWS + 1:
+            break
+        rows.append(["" if cell is None else cell for cell in row])
+    workbook.close()
+    return rows
+
+
+def _number(cell) -> Decimal:
+    if isinstance(cell, (int, float, Decimal)) and not isinstance(cell, bool):
+        return Decimal(str(cell))
+    text = str(cell).strip().replace("\u00a0", "").replace(" ", "")
+    if re.fullmatch(r"-?\d{1,3}(\.\d{3})+,\d+", text):  # 1.234,5
+        text = text.replace(".", "").replace(",", ".")
+    elif "," in text and "." not in text:  # decimal comma
+        text = text.replace(",", ".")
+    return Decimal(text)
+
+
+def parse(raw: bytes, filename: str, indicators: dict[str, object]) -> list[dict]:
+    """Validated rows of a measurement file; raises ImportRefused naming every bad row."""
+    if len(raw) > MAX_BYTES:
+        raise ImportRefused([(None, _("The file is larger than 5 MB."))])
+    rows = (
+        _xlsx_rows(raw) if filename.lower().endswith(".xlsx") or raw[:4] == b"PK\x03\x04" else _csv_rows(raw)
+    )
+    if not rows:
+        raise ImportRefused([(None, _("The file is empty."))])
+    header = [str(cell).strip().lower() for cell in rows[0]]
+    if header[:3] != COLUMNS[:3]:
+        raise ImportRefused([(1, _("The first row must name the columns: indicator, year, value, source."))])
+    if len(rows) - 1 > MAX_ROWS:
+        raise ImportRefused([(None, _("The file has more than %(n)s rows.") % {"n": MAX_ROWS})])
+    errors, parsed, seen = [], [], set()
+    for number, row in enumerate(rows[1:], start=2):
+        cells = [*row, "", "", "", ""][:4]
+        if all(str(cell).strip() == "" for cell in cells):
+            continue
+        if any(isinstance(cell, str) and len(cell) > MAX_CELL for cell in cells):
+            errors.append((number, _("A cell is longer than %(n)s characters.") % {"n": MAX_CELL}))
+            continue
+        if any(isinstance(cell, str) and cell.startswith("=") for cell in cells):
+            errors.append((number, _("Formulas are not accepted; write the value itself.")))
+            continue
+        code, year, value, source = (str(cells[0]).strip(), cells[1], cells[2], str(cells[3]).strip())
+        indicator = indicators.get(code)
+        if indicator is None:
+            errors.append((number, _("No indicator “%(code)s” in the library.") % {"code": code[:40]}))
+            continue
+        try:
+            year = int(str(year).strip().split(".")[0])
+            if not 1900 <= year <= 2100:
+                raise ValueError
+        except ValueError:
+            errors.append((number, _("The year must be a year, such as 2024.")))
+            continue
+        try:
+            value = _number(value)
+            if not value.is_finite() or abs(value) >= Decimal("1e12"):
+                raise InvalidOperation
+        except (InvalidOperation, ValueError):
+            errors.append((number, _("The value must be a number (decimal comma or point).")))
+            continue
+        if source.startswith(FORMULA_START):
+            errors.append((number, _("Formulas are not accepted; write the value itself.")))
+            continue
+        if (code, year) in seen:
+            errors.append((number, _("The same indicator and year appear twice.")))
+            continue
+        seen.add((code, year))
+        parsed.append({"indicator": indicator, "year": year, "value": value, "source": source})
+    if errors:
+        raise ImportRefused(errors)
+    return parsed
+
+
+@transaction.atomic
+def import_measurements(*, organisation, raw: bytes, filename: str, actor) -> int:
+    """Import a measurement file whole, or not at all. Returns the number of rows written."""
+    from innocities.core import audit
+
+    indicators = {i.code: i for i in organisation.indicators.all()}
+    rows = parse(raw, filename, indicators)
+    existing = {
+        (m.indicator_id, m.year): m
+        for m in Measurement.objects.filter(indicator__organisation=organisation, project__isnull=True)
+    }
+    new, changed = [], []
+    for row in rows:
+        current = existing.get((row["indicator"].pk, row["year"]))
+        if current is None:
+            new.append(
+                Measurement(
+                    indicator=row["indicator"], year=row["year"], value=row["value"], source=row["source"]
+                )
+            )
+        else:
+            current.value, current.source = row["value"], row["source"]
+            changed.append(current)
+    Measurement.objects.bulk_create(new, batch_size=2000)
+    Measurement.objects.bulk_update(changed, ["value", "source"], batch_size=2000)
+    audit.record(
+        actor=actor, verb="import_measurements", obj=organisation, organisation=organisation, rows=len(rows)
+    )
+    return len(rows)
+
+
+def _safe(value):
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def export_rows(organisation):
+    yield ["indicator", "name", "unit", "year", "value", "source"]
+    for m in (
+        Measurement.objects.filter(indicator__organisation=organisation, project__isnull=True)
+        .select_related("indicator")
+        .order_by("indicator__code", "year")
+    ):
+        yield [
+            _safe(m.indicator.code),
+            _safe(m.indicator.name),
+            _safe(m.indicator.unit),
+            m.year,
+            m.value,
+            _safe(m.source),
+        ]
+
+
+def export_csv(organisation) -> bytes:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";")
+    for row in export_rows(organisation):
+        writer.writerow([str(cell).replace(".", ",") if isinstance(cell, Decimal) else cell for cell in row])
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def export_xlsx(organisation) -> bytes:
+    import openpyxl
+
+    workbook = openpyxl.Workbook(write_only=True)
+    sheet = workbook.create_sheet("Measurements")
+    for row in export_rows(organisation):
+        sheet.append([float(cell) if isinstance(cell, Decimal) else cell for cell in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()

@@ -335,3 +335,51 @@ def test_indicator_pages_are_the_organisations_own(world, water, login):
             direction="lower",
             dimension="ecological",
         )
+
+
+def test_a_projects_expected_benefits_are_measured_after_implementation(world, water, login):
+    client = login(world.lead)
+    client.post(
+        reverse("sustainability:project_outcome", args=[world.private.pk, "target"]),
+        {
+            "indicator": water.pk,
+            "baseline_value": "30",
+            "baseline_year": 2023,
+            "target_value": "20",
+            "target_year": 2026,
+        },
+    )
+    target = world.private.indicator_targets.get()
+    client.post(
+        reverse("sustainability:project_outcome", args=[world.private.pk, "value"]),
+        {"target": target.pk, "year": 2025, "value": "20,4".replace(",", "."), "source": "Målerdata"},
+    )
+    page = client.get(world.private.get_absolute_url()).content.decode()
+    assert "Measured benefits" in page and "2025: 20.4" in page and "At least 95 %" in page
+    other = indicators.save_indicator(
+        organisation=world.eskilstuna,
+        actor=None,
+        kind="own",
+        code="X",
+        name="X",
+        unit="%",
+        direction="lower",
+        dimension="social",
+    )
+    response = client.post(
+        reverse("sustainability:project_outcome", args=[world.private.pk, "target"]),
+        {
+            "indicator": other.pk,
+            "baseline_value": "1",
+            "baseline_year": 2023,
+            "target_value": "0",
+            "target_year": 2026,
+        },
+    )
+    assert response.status_code == 400 and world.private.indicator_targets.count() == 1
+    assert (
+        login(world.member)
+        .post(reverse("sustainability:project_outcome", args=[world.private.pk, "value"]), {})
+        .status_code
+        == 403
+    )

@@ -70,6 +70,7 @@ def sustainability_objects(w):
         actor=w.eskilstuna_coordinator,
     )
     return {
+        "project_outcome": {"pk": w.eskilstuna_private.pk, "what": "target"},
         "indicator": {"pk": indicator.pk, "what": "measurement"},
         "survey": {"pk": survey.pk},
         "assessment": {"pk": draft.pk, "number": 6, "action_pk": action.pk, "other_pk": done.pk},
@@ -217,6 +218,7 @@ OBJECT_OF = {
     r"^engagement:moderate$": "comment_to_moderate",
     r"^engagement:block$": "person",
     r"^sustainability:(project_assessments|start)$": "project",
+    r"^sustainability:project_outcome$": "project_outcome",
     r"^sustainability:programme_portfolio$": "programme",
     r"^sustainability:organisation_portfolio$": "organisation",
     r"^sustainability:(assessment|relevance|goal_step|actions|action_remove|compare)$": "assessment",

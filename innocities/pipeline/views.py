@@ -337,6 +337,7 @@ def project_detail(request, pk):
         "programme_visible": visible_programmes(request.user).filter(pk=project.programme_id).exists(),
         **coproduction_context(request.user, project),
         **sustainability_context(project),
+        **outcomes_context(project),
         "update_form": ProgressUpdateForm(initial={"written_on": date.today()}),
         "milestone_form": MilestoneForm(),
         "funding_form": FundingLineForm(
@@ -406,6 +407,21 @@ def sustainability_context(project):
         "earlier_assessment": latest[1] if earlier else None,
         "changes": changes(earlier, current) if earlier else None,
         "assessment_is_current": latest[0].phase_id == project.phase_id,
+    }
+
+
+def outcomes_context(project):
+    """Expected benefits measured with indicators: targets, values and progress for the project."""
+    from innocities.sustainability.indicator_views import (
+        ProjectOutcomeForm,
+        ProjectValueForm,
+        project_outcomes,
+    )
+
+    return {
+        "outcomes": project_outcomes(project),
+        "outcome_target_form": ProjectOutcomeForm(project=project, auto_id="id_ot_%s"),
+        "outcome_value_form": ProjectValueForm(project=project, auto_id="id_ov_%s"),
     }
 
 

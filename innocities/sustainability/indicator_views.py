@@ -248,3 +248,75 @@ def measurements_export(request, fmt):
         response = HttpResponse(spreadsheets.export_csv(organisation), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="measurements-{organisation.slug}.{fmt}"'
     return response
+
+
+class ProjectOutcomeForm(forms.Form):
+    indicator = forms.ModelChoiceField(
+        label=gettext_lazy("Indicator"), queryset=TrackedIndicator.objects.none()
+    )
+    baseline_value = forms.DecimalField(label=gettext_lazy("Baseline"), max_digits=16, decimal_places=4)
+    baseline_year = forms.IntegerField(label=gettext_lazy("Baseline year"), min_value=1900, max_value=2100)
+    target_value = forms.DecimalField(label=gettext_lazy("Target"), max_digits=16, decimal_places=4)
+    target_year = forms.IntegerField(label=gettext_lazy("Target year"), min_value=1900, max_value=2100)
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["indicator"].queryset = TrackedIndicator.objects.filter(
+            organisation_id=project.organisation_id
+        )
+
+
+class ProjectValueForm(forms.Form):
+    target = forms.ModelChoiceField(label=gettext_lazy("Indicator"), queryset=IndicatorTarget.objects.none())
+    year = forms.IntegerField(label=gettext_lazy("Year"), min_value=1900, max_value=2100)
+    value = forms.DecimalField(label=gettext_lazy("Value"), max_digits=16, decimal_places=4)
+    source = forms.CharField(label=gettext_lazy("Source"), max_length=200, required=False)
+
+    def __init__(self, *args, project, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["target"].queryset = project.indicator_targets.select_related("indicator")
+        self.fields["target"].label_from_instance = lambda t: t.indicator.name
+
+
+def project_outcomes(project):
+    """The project's expected benefits as measured: each target with its values and progress band."""
+    rows = []
+    measurements = list(project.measurements.all())
+    for target in project.indicator_targets.select_related("indicator"):
+        values = [m for m in measurements if m.indicator_id == target.indicator_id]
+        values.sort(key=lambda m: m.year)
+        rows.append((target, values, indicators.progress(target, values[-1].value if values else None)))
+    return rows
+
+
+@login_required
+@require_POST
+def project_outcome_add(request, pk, what):
+    from innocities.pipeline.access import get_project_for_user
+
+    project = get_project_for_user(request.user, pk)
+    require(request.user, "pipeline.change_project", project)
+    form = (ProjectOutcomeForm if what == "target" else ProjectValueForm)(request.POST, project=project)
+    if form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            if what == "target":
+                indicators.set_target(
+                    indicator=data.pop("indicator"), project=project, actor=request.user, **data
+                )
+            else:
+                target = data.pop("target")
+                indicators.record_measurement(
+                    indicator=target.indicator, project=project, actor=request.user, **data
+                )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            saved(request, _("Saved."))
+            return redirect(project.get_absolute_url() + "#outcomes")
+    return render(
+        request,
+        "pipeline/form.html",
+        {"form": form, "title": _("Check the form"), "back": project},
+        status=400,
+    )

@@ -10,6 +10,9 @@ urlpatterns = [
     path("indicators/import/", indicator_views.measurements_import, name="import"),
     path("indicators/export.<str:fmt>", indicator_views.measurements_export, name="export"),
     path("indicators/<int:pk>/", indicator_views.indicator_detail, name="indicator"),
+    path(
+        "projects/<int:pk>/outcomes/<str:what>/", indicator_views.project_outcome_add, name="project_outcome"
+    ),
     path("indicators/<int:pk>/edit/", indicator_views.indicator_edit, name="indicator_edit"),
     path("indicators/<int:pk>/<str:what>/", indicator_views.indicator_add, name="indicator_add"),
     path("sdg/<int:number>/", views.goal_detail, name="goal"),

@@ -256,6 +256,8 @@ NO_PRIVATE_OBJECT = {
     "sustainability:import",
     "sustainability:export",
     "capability:overview",
+    # Networks are public facts; only their operators may change the grouping (checked in the tests).
+    "sustainability:dimension_map",
     "capability:start",
     # The actor register lists only the person's own organisations' actors (checked below).
     "coproduction:actors",

@@ -187,3 +187,18 @@ def test_only_the_team_and_managers_assess(world, catalogue, login):
     )
     assessment = assess(world.private, world.lead)
     assert login(world.eskilstuna_coordinator).get(assessment.get_absolute_url()).status_code == 404
+
+
+def test_a_network_keeps_its_own_grouping_of_the_goals(world, catalogue, login):
+    url = reverse("sustainability:dimension_map", args=[world.network.slug])
+    assert login(world.coordinator).get(url).status_code == 403
+    client = login(world.operator)
+    data = {f"goal_{n}": "social" for n in range(1, 18)}
+    data["goal_7"] = "ecological"
+    response = client.post(url, data)
+    assert response.status_code == 302
+    result = load(assess(world.private, world.lead, {7: 2, 3: 1}))
+    assert result.dimensions == {"ecological": 2.0, "social": 1.0, "economic": None}
+    # Eskilstuna is in no network: the default grouping (7 is social) still holds there.
+    other = load(assess(world.eskilstuna_private, world.eskilstuna_coordinator, {7: 2}))
+    assert other.dimensions["social"] == 2.0

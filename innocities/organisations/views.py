@@ -128,6 +128,7 @@ def network_detail(request, slug):
     network = get_network_for_user(request.user, slug)
     context = {
         "network": network,
+        "can_manage": request.user.has_perm("organisations.manage_network", network),
         "members": network.members.all(),
         "operators": network.operators.all(),
         "programmes": visible_programmes(request.user).filter(network=network),

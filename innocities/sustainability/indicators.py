@@ -80,3 +80,18 @@ def record_measurement(*, indicator, year: int, value, source: str = "", project
     )
     audit.record(actor=actor, verb="record_measurement", obj=measurement, organisation=indicator.organisation)
     return measurement
+
+
+@transaction.atomic
+def set_dimension_map(*, network, mapping: dict[int, str], actor):
+    """A network's own grouping of the 17 goals into the dimensions (sources disagree on 7, 10 and 17)."""
+    from .models import DimensionMap
+
+    allowed = {"ecological", "social", "economic", "cross_cutting"}
+    if set(mapping) != set(range(1, 18)) or not set(mapping.values()) <= allowed:
+        raise ValidationError(_("Place every one of the 17 goals in a dimension."))
+    dimension_map, _created = DimensionMap.objects.update_or_create(
+        network=network, defaults={"mapping": {str(k): v for k, v in mapping.items()}}
+    )
+    audit.record(actor=actor, verb="set_dimension_map", obj=dimension_map)
+    return dimension_map

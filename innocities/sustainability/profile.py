@@ -36,9 +36,13 @@ def default_mapping() -> dict[int, str]:
 
 def mapping_for(project) -> dict[int, str]:
     """The dimension of each goal for a project: its networks' own mapping if one has it, else the default."""
+    return mapping_for_organisation(project.organisation_id)
+
+
+def mapping_for_organisation(organisation_id) -> dict[int, str]:
     from .models import DimensionMap
 
-    own = DimensionMap.objects.filter(network__members=project.organisation_id).first()
+    own = DimensionMap.objects.filter(network__members=organisation_id).order_by("network__name").first()
     if own:
         return {int(k): v for k, v in own.mapping.items()}
     return default_mapping()
@@ -126,3 +130,8 @@ def changes(earlier, later) -> list[tuple[object, int | None, int | None]]:
         if a != b:
             out.append(((after.get(number) or before.get(number)).goal, b, a))
     return out
+
+
+def dimension_map_of_network(network) -> dict[int, str]:
+    own = getattr(network, "dimension_map", None)
+    return {int(k): v for k, v in own.mapping.items()} if own else default_mapping()

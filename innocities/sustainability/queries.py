@@ -42,7 +42,7 @@ def portfolio(projects, phases):
     a goals × phases heat map (mean impact and count), mean impact per dimension, balance classes,
     the trade-offs and knowledge gaps to act on, and the projects not yet assessed."""
     from .models import Goal
-    from .profile import DIMENSIONS, default_mapping, profile
+    from .profile import DIMENSIONS, mapping_for_organisation, profile
 
     projects = list(projects.select_related("phase", "organisation"))
     latest = (
@@ -50,7 +50,7 @@ def portfolio(projects, phases):
         if projects
         else {}
     )
-    mapping = default_mapping()
+    mappings: dict[int, dict] = {}  # one mapping per organisation (its network may keep its own)
     cells: dict[tuple[int, int], list[int]] = {}
     by_dimension: dict[str, list[int]] = {d: [] for d in DIMENSIONS}
     balance: dict[str, int] = {}
@@ -61,7 +61,9 @@ def portfolio(projects, phases):
             not_assessed.append(project)
             balance["not_assessed"] = balance.get("not_assessed", 0) + 1
             continue
-        result = profile(assessment, mapping)
+        if project.organisation_id not in mappings:
+            mappings[project.organisation_id] = mapping_for_organisation(project.organisation_id)
+        result = profile(assessment, mappings[project.organisation_id])
         balance[result.balance] = balance.get(result.balance, 0) + 1
         for row in result.rows:
             if row.impact is not None:

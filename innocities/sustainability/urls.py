@@ -16,6 +16,7 @@ urlpatterns = [
     path("indicators/<int:pk>/edit/", indicator_views.indicator_edit, name="indicator_edit"),
     path("indicators/<int:pk>/<str:what>/", indicator_views.indicator_add, name="indicator_add"),
     path("sdg/<int:number>/", views.goal_detail, name="goal"),
+    path("networks/<slug:slug>/dimensions/", views.dimension_map, name="dimension_map"),
     path("programmes/<slug:slug>/sustainability/", views.programme_portfolio, name="programme_portfolio"),
     path(
         "organisations/<slug:slug>/sustainability/",

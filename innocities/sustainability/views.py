@@ -267,3 +267,43 @@ def organisation_portfolio(request, slug):
 
     phases = list(Phase.objects.filter(method_id=method)) if method else []
     return _portfolio_page(request, organisation, projects, phases, organisation)
+
+
+@login_required
+def dimension_map(request, slug):
+    """A network operator places the 17 goals in the three dimensions (or cross-cutting)."""
+    from django import forms
+
+    from innocities.organisations.access import get_network_for_user
+
+    from .indicators import set_dimension_map
+    from .profile import DIMENSIONS
+    from .profile import dimension_map_of_network as current_map
+
+    network = get_network_for_user(request.user, slug)
+    require(request.user, "organisations.manage_network", network)
+    choices = [*DIMENSIONS.items(), ("cross_cutting", _("Cross-cutting"))]
+    goals = list(Goal.objects.all())
+    mapping = current_map(network)
+    form = forms.Form(request.POST or None)
+    for goal in goals:
+        form.fields[f"goal_{goal.number}"] = forms.ChoiceField(
+            label=str(goal), choices=choices, initial=mapping.get(goal.number)
+        )
+    if request.method == "POST" and form.is_valid():
+        try:
+            set_dimension_map(
+                network=network,
+                actor=request.user,
+                mapping={g.number: form.cleaned_data[f"goal_{g.number}"] for g in goals},
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            saved(request, _("The network's grouping of the goals was saved."))
+            return redirect(network)
+    return render(
+        request,
+        "pipeline/form.html",
+        {"form": form, "back": network, "title": _("The goals in the three dimensions")},
+    )

@@ -432,6 +432,33 @@ def test_an_assessment_workshop_and_the_next_gate_shows_what_changed(world, brow
     context.close()
 
 
+def _indicator(world):
+    from decimal import Decimal
+
+    from innocities.sustainability.indicators import record_measurement, save_indicator, set_target
+
+    indicator = save_indicator(
+        organisation=world.halden,
+        actor=None,
+        kind="own",
+        code="V",
+        name="Vanntap",
+        unit="%",
+        direction="lower",
+        dimension="ecological",
+    )
+    set_target(
+        indicator=indicator,
+        actor=None,
+        baseline_value=30,
+        baseline_year=2020,
+        target_value=20,
+        target_year=2030,
+    )
+    record_measurement(indicator=indicator, year=2024, value=Decimal("24"), source="Egen", actor=None)
+    return indicator
+
+
 def test_sustainability_and_capability_pages_have_no_axe_violations(world, page):
     from datetime import date, timedelta
 
@@ -475,6 +502,10 @@ def test_sustainability_and_capability_pages_have_no_axe_violations(world, page)
         "/programmes/halden/sustainability/",
         "/organisations/halden/sustainability/",
         "/capability/",
+        "/indicators/",
+        "/indicators/new/",
+        f"/indicators/{_indicator(world).pk}/",
+        f"/networks/{world.network.slug}/dimensions/",
         survey.get_absolute_url(),
         f"/capability/rounds/{survey.pk}/answer/",
     ):

@@ -127,6 +127,7 @@ def test_one_bad_row_rejects_the_whole_file_and_names_the_row(world, water, logi
         (b"ind;aar;verdi\n", "first row"),
         (b"indicator;year;value;source\nVANN-1;2022;3;x\nVANN-1;2022;4;x\n", "twice"),
         (b"indicator;year;value;source\nVANN-1;2022;NaN;x\n", "number"),
+        (b"indicator;year;value;source\nVANN-1;2022;3;\x81\x8d\xff\xfe\n", "UTF-8 or Windows-1252"),
     ],
 )
 def test_hostile_or_broken_csv_is_refused(world, water, raw, message):

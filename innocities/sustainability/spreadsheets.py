@@ -40,7 +40,11 @@ def _decode(raw: bytes) -> str:
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError:
+        pass
+    try:
         return raw.decode("cp1252", errors="strict")
+    except UnicodeDecodeError as error:
+        raise ImportRefused([(None, _("Save the file as UTF-8 or Windows-1252 text."))]) from error
 
 
 def _csv_rows(raw: bytes):

@@ -99,3 +99,34 @@ def test_results_and_rounds_are_the_organisations_own(world, login):
     assert response.status_code == 404 and SurveyRound.objects.count() == 1
     Membership.objects.filter(user=world.member).delete()
     assert login(world.member).get(reverse("capability:answer", args=[survey.pk])).status_code == 404
+
+
+def test_the_round_page_does_not_query_per_organisation_in_the_network(world, login):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from innocities.organisations.models import Organisation
+
+    survey = open_round(world.halden, world.coordinator)
+    client = login(world.coordinator)
+
+    def count():
+        with CaptureQueriesContext(connection) as context:
+            assert client.get(survey.get_absolute_url()).status_code == 200
+        return len(context.captured_queries)
+
+    def add_peer(n):
+        peer = Organisation.objects.create(
+            name=f"Peer {n}", slug=f"peer-{n}", kind="municipality", country="NO"
+        )
+        world.network.members.add(peer)
+        people = staff(world, peer, 5, f"p{n}-")
+        peer_round = open_round(peer, people[0])
+        for user in people:
+            answer_all(peer_round, user, 3)
+
+    add_peer(0)
+    first = count()
+    for n in range(1, 5):
+        add_peer(n)
+    assert count() == first

@@ -36,30 +36,43 @@ def previous_round(survey):
 
 def network_average(survey):
     """Mean per dimension over the latest round of each other organisation in the same networks,
-    counting only rounds that themselves reach the threshold; None if nothing qualifies."""
+    counting only rounds that themselves reach the threshold; None if nothing qualifies.
+    Three queries, however many organisations the networks have."""
+    from django.db.models import OuterRef, Subquery
+
     from innocities.organisations.models import Organisation
 
+    from .models import Response
+
+    latest = (
+        SurveyRound.objects.filter(organisation=OuterRef("pk"), instrument=survey.instrument)
+        .order_by("-opens_on")
+        .values("pk")[:1]
+    )
     peers = (
         Organisation.objects.filter(networks__members=survey.organisation)
         .exclude(pk=survey.organisation_id)
         .distinct()
     )
-    sums: dict[int, list[float]] = {}
-    organisations = 0
-    for peer in peers:
-        latest = (
-            SurveyRound.objects.filter(organisation=peer, instrument=survey.instrument)
-            .order_by("-opens_on")
-            .first()
-        )
-        if latest is None:
-            continue
-        result = results(latest)
-        if result["means"] is None:
-            continue
-        organisations += 1
-        for dimension, mean in result["means"].items():
-            sums.setdefault(dimension, []).append(mean)
-    if organisations == 0:
+    round_ids = [pk for pk in peers.annotate(latest=Subquery(latest)).values_list("latest", flat=True) if pk]
+    counts = dict(
+        Response.objects.filter(survey_id__in=round_ids)
+        .values("survey_id")
+        .annotate(n=Count("pk"))
+        .values_list("survey_id", "n")
+    )
+    qualifying = [pk for pk in round_ids if counts.get(pk, 0) >= MIN_RESPONDENTS]
+    if not qualifying:
         return None
-    return {"organisations": organisations, "means": {d: round(sum(v) / len(v), 1) for d, v in sums.items()}}
+    per_round: dict[int, list[float]] = {}
+    rows = (
+        Answer.objects.filter(response__survey_id__in=qualifying, value__isnull=False)
+        .values("response__survey_id", "statement__dimension_id")
+        .annotate(mean=Avg("value"))
+    )
+    for row in rows:
+        per_round.setdefault(row["statement__dimension_id"], []).append(row["mean"])
+    return {
+        "organisations": len(qualifying),
+        "means": {d: round(sum(v) / len(v), 1) for d, v in per_round.items()},
+    }

@@ -130,3 +130,16 @@ def test_the_round_page_does_not_query_per_organisation_in_the_network(world, lo
     for n in range(1, 5):
         add_peer(n)
     assert count() == first
+
+
+def test_the_radar_coordinates_are_not_localised(world, login, client):
+    people = staff(world, world.halden, 5, "h")
+    survey = open_round(world.halden, world.coordinator)
+    for user in people:
+        answer_all(survey, user, 3)
+    client = login(world.coordinator)
+    client.post(reverse("set_language"), {"language": "nb", "next": "/"})
+    page = client.get(survey.get_absolute_url()).content.decode()
+    import re
+
+    assert not re.search(r"(x|y|x2|y2)=\"\d+,\d", page)

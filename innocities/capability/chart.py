@@ -19,7 +19,17 @@ def radar(dimensions, series):
         x, y = _point(i, count, 5)
         lx, ly = _point(i, count, 5.9)
         anchor = "middle" if abs(lx - CENTRE) < 20 else ("start" if lx > CENTRE else "end")
-        axes.append({"x": x, "y": y, "lx": lx, "ly": ly, "anchor": anchor, "label": dimension.label})
+        # Coordinates go out as text: a localised template would write 180,5 in Swedish and Norwegian.
+        axes.append(
+            {
+                "x": f"{x}",
+                "y": f"{y}",
+                "lx": f"{lx}",
+                "ly": f"{ly}",
+                "anchor": anchor,
+                "label": dimension.label,
+            }
+        )
     rings = [
         " ".join(f"{x},{y}" for x, y in (_point(i, count, level) for i in range(count)))
         for level in range(1, 6)
@@ -35,4 +45,13 @@ def radar(dimensions, series):
         for s in series
         if s["means"]
     ]
-    return {"size": SIZE, "centre": CENTRE, "axes": axes, "rings": rings, "polygons": polygons}
+    # Room on both sides for the longest dimension names.
+    view = f"-120 -6 {SIZE + 240} {SIZE + 12}"
+    return {
+        "size": SIZE,
+        "view": view,
+        "centre": f"{CENTRE}",
+        "axes": axes,
+        "rings": rings,
+        "polygons": polygons,
+    }

@@ -62,9 +62,22 @@ def test_no_figure_is_shown_from_fewer_than_five_answers(world, login):
     survey = open_round(world.halden, world.coordinator)
     for user in people[:4]:
         answer_all(survey, user, 3)
+    actions.close_round(survey=survey, actor=world.coordinator)
     page = login(world.member).get(survey.get_absolute_url()).content.decode()
     assert "4 answers so far" in page and "<svg" not in page
-    answer_all(survey, people[4], 3)
+
+
+def test_no_figure_is_shown_while_the_round_is_open(world, login):
+    """Figures that moved with each answer would let anyone read a colleague's answers."""
+    people = staff(world, world.halden, 6, "h")
+    survey = open_round(world.halden, world.coordinator)
+    for user in people:
+        answer_all(survey, user, 3)
+    page = login(world.member).get(survey.get_absolute_url()).content.decode()
+    assert "<svg" not in page and "when the round closes" in page
+    assert "6 of" not in page  # the live count is for the organisation's managers only
+    assert "6 of" in login(world.coordinator).get(survey.get_absolute_url()).content.decode()
+    actions.close_round(survey=survey, actor=world.coordinator)
     page = login(world.member).get(survey.get_absolute_url()).content.decode()
     assert "<svg" in page and "3.0" in page
 
@@ -83,6 +96,8 @@ def test_change_since_the_last_round_and_the_network_average(world, login):
     peer = open_round(world.sarpsborg, world.sarpsborg_member)
     for user in others:
         answer_all(peer, user, 3)
+    for survey in (first, second, peer):
+        actions.close_round(survey=survey, actor=world.coordinator)
     page = login(world.coordinator).get(second.get_absolute_url()).content.decode()
     assert "+2.0" in page and "Network average" in page
     assert "radar__earlier" in page and "radar__network" in page
@@ -124,6 +139,7 @@ def test_the_round_page_does_not_query_per_organisation_in_the_network(world, lo
         peer_round = open_round(peer, people[0])
         for user in people:
             answer_all(peer_round, user, 3)
+        actions.close_round(survey=peer_round, actor=people[0])
 
     add_peer(0)
     first = count()
@@ -137,6 +153,7 @@ def test_the_radar_coordinates_are_not_localised(world, login, client):
     survey = open_round(world.halden, world.coordinator)
     for user in people:
         answer_all(survey, user, 3)
+    actions.close_round(survey=survey, actor=world.coordinator)
     client = login(world.coordinator)
     client.post(reverse("set_language"), {"language": "nb", "next": "/"})
     page = client.get(survey.get_absolute_url()).content.decode()

@@ -325,3 +325,17 @@ def test_notifications_read_in_the_readers_language(
     assert (
         "Vi väntar på budgeten." in mailoutbox[-1].body or "Vi väntar på budgeten." in mailoutbox[-1].subject
     )
+
+
+def test_moderation_does_not_redirect_elsewhere_or_crash_on_bad_input(world, call, login):
+    idea = actions.submit_call_idea(call=call, title="Idé", description="d", actor=citizen())
+    client = login(world.coordinator)
+    response = client.post(
+        reverse("engagement:moderate", args=["idea", idea.pk]),
+        {"action": "hide", "reason": "Reklame", "next": "https://evil.example/"},
+    )
+    assert response["Location"] == reverse("engagement:moderation")
+    response = client.post(
+        reverse("engagement:block", args=[idea.submitted_by_id]), {"organisation": "abc", "reason": "x"}
+    )
+    assert response.status_code == 404

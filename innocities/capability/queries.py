@@ -6,9 +6,13 @@ from .models import MIN_RESPONDENTS, Answer, FactAnswer, SurveyRound
 
 
 def results(survey):
-    """{dimension_id: mean} and the number of respondents; means are None below the threshold."""
+    """{dimension_id: mean} and the number of respondents; means are None below the threshold and
+    while the round is open (figures that move with each answer would give single answers away)."""
+    from django.utils import timezone
+
     respondents = survey.responses.count()
-    if respondents < MIN_RESPONDENTS:
+    still_open = survey.closed_at is None and survey.closes_on >= timezone.localdate()
+    if respondents < MIN_RESPONDENTS or still_open:
         return {"respondents": respondents, "means": None, "facts": None}
     rows = (
         Answer.objects.filter(response__survey=survey, value__isnull=False)

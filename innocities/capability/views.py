@@ -133,6 +133,7 @@ def round_detail(request, pk):
             "my_invitation": next((i for i in invitations if i.user_id == request.user.pk), None),
             "manages": roles_of(request.user).manages(survey.organisation_id),
             "minimum": MIN_RESPONDENTS,
+            "today": date.today(),
         },
     )
 

@@ -8,6 +8,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -308,14 +309,20 @@ def moderate(request, kind, pk):
             messages.error(request, text)
     else:
         saved(request, _("Done. The author sees the reason."))
-    return redirect(request.POST.get("next") or "engagement:moderation")
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
+        back = "engagement:moderation"
+    return redirect(back or "engagement:moderation")
 
 
 @login_required
 @require_POST
 def block(request, user_pk):
     organisations = _moderated_organisations(request.user)
-    organisation = get_object_or_404(Organisation, pk=request.POST.get("organisation"), pk__in=organisations)
+    wanted = request.POST.get("organisation", "")
+    if not wanted.isdigit():
+        raise Http404
+    organisation = get_object_or_404(Organisation, pk=int(wanted), pk__in=organisations)
     person = get_object_or_404(User, pk=user_pk)
     try:
         actions.block_user(

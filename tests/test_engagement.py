@@ -339,3 +339,17 @@ def test_moderation_does_not_redirect_elsewhere_or_crash_on_bad_input(world, cal
         reverse("engagement:block", args=[idea.submitted_by_id]), {"organisation": "abc", "reason": "x"}
     )
     assert response.status_code == 404
+
+
+def test_the_report_form_shows_what_is_reported_and_blocked_people_see_no_forms(world, call, login):
+    from innocities.engagement.actions import block_user
+
+    kari = citizen()
+    idea = actions.submit_call_idea(call=call, title="Idé", description="d", actor=kari)
+    comment = actions.post_comment(idea=idea, text="En helt spesiell kommentar", actor=kari)
+    per = citizen("per@example.com", "Per")
+    page = login(per).get(reverse("engagement:report_comment", args=[idea.pk, comment.pk])).content.decode()
+    assert "En helt spesiell kommentar" in page
+    block_user(organisation=world.halden, user=per, reason="Trakassering", actor=world.coordinator)
+    page = login(per).get(idea.get_public_url()).content.decode()
+    assert "can no longer take part" in page and 'name="text"' not in page

@@ -95,3 +95,17 @@ def test_every_python_string_is_in_the_catalogue():
             if match.group(1) not in known:
                 missing.add(match.group(1))
     assert sorted(missing) == []
+
+
+def test_djangos_password_messages_read_in_norwegian(db):
+    from django.contrib.auth.password_validation import MinimumLengthValidator
+    from django.core.exceptions import ValidationError
+    from django.utils import translation
+
+    with translation.override("nb"):
+        try:
+            MinimumLengthValidator(10).validate("kort")
+        except ValidationError as error:
+            assert error.messages == ["Passordet er for kort. Det må inneholde minst 10 tegn."]
+        else:
+            raise AssertionError("a short password was accepted")

@@ -30,7 +30,7 @@ from .access import (
     public_calls,
 )
 from .forms import CallFilterForm, CallForm, CitizenIdeaForm, CommentForm, ModerationForm, ReportForm
-from .models import Follow, Report
+from .models import Block, Follow, Report
 
 
 def call_list(request):
@@ -112,6 +112,8 @@ def idea_detail(request, pk):
         "comment_form": CommentForm(),
         "is_author": user.is_authenticated and idea.submitted_by_id == user.pk,
         "can_moderate": roles_of(user).manages(idea.organisation_id),
+        "blocked": user.is_authenticated
+        and Block.objects.filter(organisation_id=idea.organisation_id, user=user).exists(),
         "project": _public_project(user, idea),
     }
     return render(request, "engagement/idea_detail.html", context)
@@ -200,7 +202,12 @@ def report(request, pk, comment_pk=None):
     return render(
         request,
         "pipeline/form.html",
-        {"form": form, "title": _("Report content"), "back_url": idea.get_public_url()},
+        {
+            "form": form,
+            "title": _("Report content"),
+            "back_url": idea.get_public_url(),
+            "quote": comment.text if comment else idea.title,
+        },
     )
 
 

@@ -353,3 +353,16 @@ def test_the_report_form_shows_what_is_reported_and_blocked_people_see_no_forms(
     block_user(organisation=world.halden, user=per, reason="Trakassering", actor=world.coordinator)
     page = login(per).get(idea.get_public_url()).content.decode()
     assert "can no longer take part" in page and 'name="text"' not in page
+
+
+def test_the_author_hears_that_a_moderator_hid_their_comment(world, call, django_capture_on_commit_callbacks):
+    kari = citizen()
+    idea = actions.submit_call_idea(call=call, title="Idé", description="d", actor=kari)
+    per = citizen("per@example.com", "Per")
+    comment = actions.post_comment(idea=idea, text="Frekk kommentar", actor=per)
+    with django_capture_on_commit_callbacks(execute=True):
+        actions.hide(obj=comment, reason="Ufin tone", actor=world.coordinator)
+    from innocities.notifications.messages import text
+
+    notification = Notification.objects.get(recipient=per, kind="hidden")
+    assert "Ufin tone" in text(notification)

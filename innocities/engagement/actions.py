@@ -156,6 +156,10 @@ def _moderated(obj, *, reason, actor, verb):
         **{"comment" if isinstance(obj, Comment) else "idea": obj}, resolved_at__isnull=True
     ).update(resolved_at=timezone.now(), resolved_by=actor)
     what = obj.title if isinstance(obj, Idea) else obj.text[:80]
+    if verb == "hide":
+        on_commit_notify(
+            "content_hidden", **({"comment_id": obj.pk} if isinstance(obj, Comment) else {"idea_id": obj.pk})
+        )
     audit.record(
         actor=actor, verb=verb, obj=obj, organisation=target.organisation, reason=reason, target=what
     )

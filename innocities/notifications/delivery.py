@@ -52,6 +52,20 @@ def _recipients(event: str, ids: dict):
             "decision_code": decision.decision,
         }
         return Kind.GATE_DECIDED, f"gate-{decision.pk}", data, decision.project.get_absolute_url(), people
+    if event == "content_hidden":
+        from innocities.pipeline.models import Idea
+
+        if ids.get("comment_id"):
+            target = Comment.objects.filter(pk=ids["comment_id"]).select_related("idea").first()
+            author_id, idea = (target.author_id, target.idea) if target else (None, None)
+        else:
+            idea = Idea.objects.filter(pk=ids["idea_id"]).first()
+            author_id, target = (idea.submitted_by_id if idea else None), idea
+        if target is None or not target.hidden_at:
+            return None
+        data = {"idea": idea.title, "reason": target.hidden_reason}
+        key = f"hidden-{'c' if ids.get('comment_id') else 'i'}{target.pk}-{target.hidden_at.timestamp():.0f}"
+        return Kind.HIDDEN, key, data, idea.get_public_url(), {author_id}
     if event == "evaluation_assigned":
         from innocities.evaluation.models import Evaluator
 

@@ -35,6 +35,8 @@ def text(notification) -> str:
             "project": data.get("project", ""),
             "decision": _decision(data),
         }
+    if notification.kind == Kind.HIDDEN:
+        return _("A moderator hid what you wrote on “%(idea)s”. Reason: %(reason)s") % data
     if notification.kind == Kind.EVALUATION_ASSIGNED:
         return _("You are asked to evaluate the ideas for “%(challenge)s”.") % data
     return ""

@@ -26,6 +26,7 @@ class Kind(models.TextChoices):
     COMMENT = "comment", _("A new comment on something I follow")
     GATE_DECIDED = "gate_decided", _("A gate was decided on my project")
     EVALUATION_ASSIGNED = "evaluation_assigned", _("I was asked to evaluate ideas")
+    HIDDEN = "hidden", _("A moderator hid something I wrote")
 
 
 class Notification(models.Model):

@@ -4,6 +4,7 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -14,7 +15,7 @@ from innocities.core.views import apply_errors, saved
 
 from . import actions, queries
 from .access import get_round_for_user, get_round_idea
-from .models import Evaluator
+from .models import Evaluator, Score
 
 
 class InviteForm(forms.Form):
@@ -52,7 +53,7 @@ def evaluation_round(request, pk):
         "challenge": challenge,
         "manages": manages,
         "evaluator": evaluator,
-        "criteria": challenge.evaluation_criteria.all(),
+        "criteria": challenge.evaluation_criteria.annotate(score_count=Count("scores")),
         "evaluators": challenge.evaluators.select_related("user"),
         "ideas": ideas,
         "progress": queries.my_progress(evaluator, ideas) if evaluator else {},
@@ -77,6 +78,10 @@ def criteria(request, pk):
             actions.remove_criterion(criterion=criterion, actor=request.user)
         else:
             actions.add_criterion(challenge=challenge, text=request.POST.get("text", ""), actor=request.user)
+            if Score.objects.filter(criterion__challenge=challenge).exists():
+                messages.warning(
+                    request, _("Evaluators who have already scored need to score the new criterion too.")
+                )
     except ValidationError as error:
         for text in error.messages:
             messages.error(request, text)

@@ -89,6 +89,7 @@ def test_citizen_journey_register_verify_submit_and_read_the_answer(
     response = client.post(reverse("engagement:submit", args=[call.pk]), {"title": "T", "description": "D"})
     assert "Confirm your email address" in response.content.decode()
     confirmation = [m for m in mailoutbox if "kari@example.com" in m.to][-1].body
+    assert confirmation.startswith("Hello from InnoCities!")
     key_url = next(line.strip() for line in confirmation.splitlines() if "/accounts/confirm-email/" in line)
     client.post(key_url[key_url.index("/accounts/") :])
     assert EmailAddress.objects.get(user=kari).verified

@@ -54,6 +54,14 @@ def test_an_outside_expert_is_invited_notified_and_sees_only_the_round(
     assert not expert.memberships.exists()
     assert Notification.objects.filter(recipient=expert, kind="evaluation_assigned").count() == 1
     assert any("eva@hiof.example" in m.to for m in mailoutbox)
+    with django_capture_on_commit_callbacks(execute=True):
+        again = client.post(
+            reverse("evaluation:invite", args=[challenge.pk]),
+            {"full_name": "Eva Ekspert", "email": "eva@hiof.example"},
+            follow=True,
+        )
+    assert "This person already evaluates the round." in again.content.decode()
+    assert Notification.objects.filter(recipient=expert, kind="evaluation_assigned").count() == 1
     client.force_login(expert)
     page = client.get(reverse("evaluation:round", args=[challenge.pk])).content.decode()
     assert "Akustiske lekkasjesensorer" in page and "Average score" not in page

@@ -70,6 +70,7 @@ def invite_evaluator(*, challenge, actor, user=None, email: str = "", full_name:
         user=user,
         defaults={"organisation_id": challenge.organisation_id, "invited_by": actor},
     )
+    evaluator.just_invited = created
     if created:
         audit.record(actor=actor, verb="invite_evaluator", obj=evaluator, organisation=challenge.organisation)
         on_commit_notify("evaluation_assigned", evaluator_id=evaluator.pk)

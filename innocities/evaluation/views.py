@@ -99,11 +99,14 @@ def invite(request, pk):
     form = InviteForm(request.POST, challenge=challenge)
     if form.is_valid():
         try:
-            actions.invite_evaluator(challenge=challenge, actor=request.user, **form.cleaned_data)
+            evaluator = actions.invite_evaluator(challenge=challenge, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            saved(request, _("The evaluator was invited."))
+            if evaluator.just_invited:
+                saved(request, _("The evaluator was invited."))
+            else:
+                saved(request, _("This person already evaluates the round."))
             return _round_url(challenge)
     return render(
         request,

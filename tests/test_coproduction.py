@@ -262,6 +262,19 @@ def test_attachments_are_downloaded_only_by_the_organisation_and_the_team(world,
     assert login(world.eskilstuna_coordinator).get(url).status_code == 404
 
 
+def test_an_activity_without_outcomes_says_so(world, login):
+    activity = actions.record_activity(
+        project=world.private,
+        user=world.lead,
+        title="W",
+        kind="workshop",
+        held_on="2026-01-01",
+        phase=world.private.phase,
+    )
+    page = login(world.lead).get(activity.get_absolute_url()).content.decode()
+    assert "No outcomes recorded yet." in page and "<p></p>" not in page
+
+
 def test_helix_balance_counts_sectors_depth_and_evenness(world):
     for name, sector, depth in [
         ("Borg Havn", "public", 5),

@@ -1,14 +1,16 @@
 from django import forms
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from innocities.core.views import saved
 
+from . import actions
 from .messages import text
 from .models import Frequency, Preference
 
@@ -21,8 +23,6 @@ class PreferenceForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from django.conf import settings
-
         self.fields["language"].choices = [("", gettext_lazy("The site's default")), *settings.LANGUAGES]
 
 
@@ -36,7 +36,7 @@ def notification_list(request):
 @login_required
 @require_POST
 def mark_all_read(request):
-    request.user.notifications.filter(read_at__isnull=True).update(read_at=timezone.now())
+    actions.mark_all_read(user=request.user)
     return redirect("notifications:list")
 
 
@@ -45,27 +45,22 @@ def open_notification(request, pk):
     notification = request.user.notifications.filter(pk=pk).first()
     if notification is None:
         return redirect("notifications:list")
-    if notification.read_at is None:
-        notification.read_at = timezone.now()
-        notification.save(update_fields=["read_at"])
+    actions.mark_read(notification=notification)
     return redirect(notification.url)
 
 
 @login_required
 def preferences(request):
-    preference, _created = Preference.objects.get_or_create(user=request.user)
+    preference = Preference.objects.filter(user=request.user).first() or Preference(user=request.user)
     form = PreferenceForm(
         request.POST or None, initial={"email": preference.email, "language": request.user.language}
     )
     if request.method == "POST" and form.is_valid():
-        preference.email = form.cleaned_data["email"]
-        preference.save(update_fields=["email"])
-        request.user.language = form.cleaned_data["language"]
-        request.user.save(update_fields=["language"])
+        actions.save_preferences(user=request.user, **form.cleaned_data)
         saved(request, _("Your notification settings were saved."))
         return redirect("notifications:preferences")
     return render(
         request,
         "pipeline/form.html",
-        {"form": form, "title": _("Notification settings"), "back_url": "/notifications/"},
+        {"form": form, "title": _("Notification settings"), "back_url": reverse("notifications:list")},
     )

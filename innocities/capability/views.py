@@ -3,14 +3,13 @@
 from datetime import date, timedelta
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innocities.accounts.roles import roles_of
-from innocities.core.views import apply_errors, saved
+from innocities.core.views import errors_onto, saved
 
 from . import actions, queries
 from .chart import radar
@@ -66,11 +65,9 @@ def round_start(request):
     organisation = get_object_or_404(_managed(request), slug=request.POST.get("organisation"))
     form = RoundForm(request.POST)
     if form.is_valid():
-        try:
+        with errors_onto(form):
             survey = actions.start_round(organisation=organisation, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             saved(request, _("The round is open and the members are invited."))
             return redirect(survey)
     return render(
@@ -143,11 +140,9 @@ def answer(request, pk):
     survey = _round_for(request, pk)
     form = AnswerForm(request.POST or None, instrument=survey.instrument)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             actions.answer(survey=survey, user=request.user, values=form.values(), facts=form.facts())
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             saved(request, _("Thank you! Your answers are saved without your name."))
             return redirect(survey)
     return render(request, "capability/answer.html", {"survey": survey, "form": form})

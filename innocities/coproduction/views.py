@@ -1,14 +1,13 @@
 """Co-production pages: the actor register, participation in projects, activities and their files."""
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from innocities.core.views import acting_organisation, apply_errors, organisations_where, require, saved
+from innocities.core.views import acting_organisation, errors_onto, organisations_where, require, saved
 from innocities.pipeline.access import get_project_for_user
 
 from . import actions
@@ -56,13 +55,11 @@ def _save_actor(request, organisation, actor=None):
     )
     form = ActorForm(request.POST or None, instance=actor, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             actor = actions.save_actor(
                 organisation=organisation, actor=actor, actor_user=request.user, **form.cleaned_data
             )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             saved(request, _("The actor was saved."))
             return redirect(actor)
     title = _("Edit actor") if actor else _("Register an actor")
@@ -96,13 +93,11 @@ def participation_add(request, pk, participation_pk=None):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         actor = data.pop("actor")
-        try:
+        with errors_onto(form):
             actions.save_participation(
                 project=project, actor=actor, participation=participation, user=request.user, **data
             )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             saved(request, _("The participation was saved."))
             return redirect(project.get_absolute_url() + "#coproduction")
     title = _("Edit participation") if participation else _("Add a participating actor")
@@ -126,11 +121,9 @@ def activity_create(request, pk):
     require(request.user, "coproduction.record_activity", project)
     form = ActivityForm(request.POST or None, project=project)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             activity = actions.record_activity(project=project, user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             saved(request, _("The activity was recorded."))
             return redirect(activity)
     return render(
@@ -144,11 +137,9 @@ def activity_edit(request, pk):
     require(request.user, "coproduction.record_activity", activity.project)
     form = ActivityForm(request.POST or None, instance=activity, project=activity.project)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             actions.update_activity(activity=activity, user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             saved(request, _("The activity was saved."))
             return redirect(activity)
     return render(
@@ -201,11 +192,9 @@ def attachment_add(request, pk):
     require(request.user, "coproduction.record_activity", activity.project)
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
-        try:
+        with errors_onto(form):
             actions.attach_file(activity=activity, upload=form.cleaned_data["file"], user=request.user)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             saved(request, _("The file was attached."))
             return redirect(activity)
     return render(

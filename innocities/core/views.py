@@ -1,5 +1,7 @@
 """Small helpers every view module uses."""
 
+from contextlib import contextmanager
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -35,13 +37,26 @@ def acting_organisation(request, perm: str) -> Organisation:
     raise Http404
 
 
-def apply_errors(form, error: ValidationError) -> None:
-    """Show an action's validation errors on the form, beside their fields where there is one."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error.messages)
+@contextmanager
+def errors_onto(form):
+    """Run a write action for a valid form; if the action refuses, show why on the form.
+
+    The errors go beside their fields where there is one; afterwards ``form.errors`` tells the
+    view whether to redirect or re-render:
+
+        with errors_onto(form):
+            project = actions.create_project(...)
+        if not form.errors:
+            return redirect(project)
+    """
+    try:
+        yield
+    except ValidationError as error:
+        if hasattr(error, "error_dict"):
+            for field, errors in error.error_dict.items():
+                form.add_error(field if field in form.fields else None, errors)
+        else:
+            form.add_error(None, error.messages)
 
 
 def saved(request, text) -> None:

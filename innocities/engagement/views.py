@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 from innocities.accounts.models import User
 from innocities.accounts.roles import roles_of
 from innocities.core.models import AuditEvent
-from innocities.core.views import apply_errors, require, saved
+from innocities.core.views import errors_onto, require, saved
 from innocities.organisations.models import Organisation
 from innocities.pipeline.access import get_challenge_for_user
 from innocities.programmes.models import FocusArea
@@ -80,11 +80,9 @@ def idea_submit(request, pk):
     call = get_call(request.user, pk)
     form = CitizenIdeaForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             idea = actions.submit_call_idea(call=call, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             saved(
                 request,
                 _("Thank you! Your idea is published. You will hear from us when its status changes."),
@@ -173,11 +171,9 @@ def idea_comment(request, pk):
     idea = get_public_idea(request.user, pk)
     form = CommentForm(request.POST)
     if form.is_valid():
-        try:
+        with errors_onto(form):
             comment = actions.post_comment(idea=idea, text=form.cleaned_data["text"], actor=request.user)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             saved(request, _("Your comment is published."))
             return redirect(f"{idea.get_public_url()}#comment-{comment.pk}")
     messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))
@@ -190,13 +186,11 @@ def report(request, pk, comment_pk=None):
     comment = get_object_or_404(idea_comments(request.user, idea), pk=comment_pk) if comment_pk else None
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             actions.report(
                 actor=request.user, idea=None if comment else idea, comment=comment, **form.cleaned_data
             )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             saved(request, _("Thank you. A moderator will look at it."))
             return redirect("engagement:idea", pk=idea.pk)
     return render(
@@ -234,11 +228,9 @@ def call_publish(request, pk):
     )
     form = CallForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             call = actions.publish_call(challenge=challenge, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             saved(request, _("The challenge is published as an open call."))
             return redirect(call)
     return render(

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from innocities.accounts.models import User
-from innocities.core.views import apply_errors, saved
+from innocities.core.views import errors_onto, saved
 
 from . import actions, queries
 from .access import get_round_for_user, get_round_idea
@@ -98,11 +98,9 @@ def invite(request, pk):
         return redirect("evaluation:round", pk=pk)
     form = InviteForm(request.POST, challenge=challenge)
     if form.is_valid():
-        try:
+        with errors_onto(form):
             evaluator = actions.invite_evaluator(challenge=challenge, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             if evaluator.just_invited:
                 saved(request, _("The evaluator was invited."))
             else:

@@ -1,12 +1,11 @@
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from innocities.core.views import apply_errors, require, saved
+from innocities.core.views import errors_onto, require, saved
 from innocities.pipeline.access import visible_projects
 from innocities.programmes.access import visible_programmes
 
@@ -71,11 +70,9 @@ def organisation_create(request):
     require(request.user, "organisations.create_organisation")
     form = OrganisationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             organisation = actions.create_organisation(actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             saved(
                 request,
                 _(

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from innocities.accounts.models import User
 from innocities.accounts.roles import roles_of
-from innocities.core.views import acting_organisation, apply_errors, organisations_where, require, saved
+from innocities.core.views import acting_organisation, errors_onto, organisations_where, require, saved
 from innocities.programmes.access import get_programme_for_user, visible_programmes
 
 from . import actions, queries
@@ -138,13 +138,11 @@ def challenge_create(request):
         request.POST or None, organisation=organisation, programmes=_programmes_of(organisation)
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             challenge = actions.create_challenge(
                 organisation=organisation, actor=request.user, **form.cleaned_data
             )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             saved(request, _("The challenge was registered."))
             return redirect(challenge)
     return render(
@@ -165,11 +163,9 @@ def challenge_edit(request, pk):
         programmes=_programmes_of(challenge.organisation),
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             actions.update_challenge(challenge=challenge, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             saved(request, _("The challenge was saved."))
             return redirect(challenge)
     return render(
@@ -226,11 +222,9 @@ def idea_create(request):
     organisation = acting_organisation(request, "pipeline.add_idea")
     form = _idea_form(request, organisation)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             idea = actions.submit_idea(organisation=organisation, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             saved(request, _("Thank you! The idea was submitted."))
             return redirect(idea)
     return render(
@@ -246,11 +240,9 @@ def idea_edit(request, pk):
     require(request.user, "pipeline.change_idea", idea)
     form = _idea_form(request, idea.organisation, instance=idea)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             actions.update_idea(idea=idea, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             saved(request, _("The idea was saved."))
             return redirect(idea)
     return render(request, "pipeline/form.html", {"form": form, "title": _("Edit idea"), "back": idea})
@@ -263,11 +255,9 @@ def idea_status(request, pk):
     require(request.user, "pipeline.review_idea", idea)
     form = IdeaStatusForm(request.POST)
     if form.is_valid():
-        try:
+        with errors_onto(form):
             actions.set_idea_status(idea=idea, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             saved(request, _("The idea's status was changed."))
             return redirect(idea)
     return _idea_page(request, idea, form, status=400)
@@ -289,11 +279,9 @@ def idea_promote(request, pk):
         },
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             project = actions.promote_idea(idea=idea, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             saved(request, _("The idea is now a project."))
             return redirect(project)
     return render(
@@ -357,13 +345,11 @@ def project_create(request):
         initial={"programme": request.GET.get("programme")},
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             project = actions.create_project(
                 organisation=organisation, actor=request.user, **form.cleaned_data
             )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             saved(request, _("The project was started."))
             return redirect(project)
     return render(
@@ -381,11 +367,9 @@ def project_edit(request, pk):
         request.POST or None, instance=project, organisation=project.organisation, programmes=None
     )
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             actions.update_project(project=project, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             saved(request, _("The project was saved."))
             return redirect(project)
     return render(request, "pipeline/form.html", {"form": form, "title": _("Edit project"), "back": project})
@@ -456,7 +440,7 @@ def gate_decide(request, pk):
     if request.method == "POST" and form.is_valid():
         met, scores = form.answers()
         data = form.cleaned_data
-        try:
+        with errors_onto(form):
             actions.decide_gate(
                 project=project,
                 decision=data["decision"],
@@ -470,9 +454,7 @@ def gate_decide(request, pk):
                 expected_gate=data["gate"],
                 actor=request.user,
             )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             saved(request, _("The gate decision was recorded."))
             return redirect(project)
     from innocities.coproduction.queries import helix_balance
@@ -496,11 +478,9 @@ def _project_post(request, pk, perm, form_class, action, message, **form_kwargs)
     require(request.user, perm, project)
     form = form_class(request.POST, **form_kwargs(project) if callable(form_kwargs) else {})
     if form.is_valid():
-        try:
+        with errors_onto(form):
             action(project, form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             saved(request, message)
             return redirect(project)
     return render(
@@ -568,11 +548,9 @@ def funding_edit(request, pk, line_pk):
     line = get_object_or_404(project.funding, pk=line_pk)
     form = FundingLineForm(request.POST or None, instance=line)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             actions.update_funding_line(line=line, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             saved(request, _("The funding line was saved."))
             return redirect(project.get_absolute_url() + "#funding")
     return render(
@@ -591,11 +569,9 @@ def milestone_edit(request, pk, milestone_pk):
         return redirect(project)
     form = MilestoneEditForm(request.POST or None, instance=milestone)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             actions.update_milestone(milestone=milestone, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             saved(request, _("The milestone was saved."))
             return redirect(project)
     return render(
@@ -610,11 +586,9 @@ def gate_annul(request, pk, decision_pk):
     decision = get_object_or_404(project.gate_decisions, pk=decision_pk)
     form = AnnulForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             actions.annul_gate_decision(decision=decision, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             saved(request, _("The decision was annulled; the project is back where it was."))
             return redirect(project)
     return render(
@@ -636,11 +610,9 @@ def team_add(request, pk):
     people = User.objects.filter(memberships__organisation=project.organisation).distinct()
     form = TeamMemberForm(request.POST or None, people=people)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             actions.set_team_member(project=project, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             saved(request, _("The team was updated."))
             return redirect(project)
     return render(
@@ -670,11 +642,9 @@ def project_scaled(request, pk):
     require(request.user, "pipeline.mark_scaled", project)
     form = ScaledForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             actions.mark_scaled(project=project, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             saved(request, _("The project is marked as scaled."))
             return redirect(project)
     return render(

@@ -1,13 +1,12 @@
 from datetime import date
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innocities.accounts.roles import roles_of
-from innocities.core.views import acting_organisation, apply_errors, require, saved
+from innocities.core.views import acting_organisation, errors_onto, require, saved
 
 from . import actions, queries
 from .access import get_method_for_user, get_programme_for_user
@@ -115,11 +114,9 @@ def phase_rename(request, slug, phase_pk):
     initial = {f"name_{code}": phase.name.get(code, "") for code in ("sv", "nb", "en")}
     form = PhaseNameForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             actions.rename_phase(programme=programme, phase=phase, names=form.names(), actor=request.user)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             saved(request, _("The phase was renamed."))
             return redirect("programmes:method_adapt", slug=programme.slug)
     return render(
@@ -141,11 +138,9 @@ def criterion_add(request, slug, phase_pk):
         form.is_valid()
         form.add_error(None, _("The last phase has no gate, so it has no criteria."))
     elif form.is_valid():
-        try:
+        with errors_onto(form):
             actions.add_criterion(programme=programme, gate=gate, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             saved(request, _("The criterion was added."))
             return redirect("programmes:method_adapt", slug=programme.slug)
     return render(
@@ -172,7 +167,7 @@ def _save(request, organisation, programme=None):
     form = ProgrammeForm(request.POST or None, instance=programme, organisation=organisation, network=network)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
+        with errors_onto(form):
             programme = actions.save_programme(
                 organisation=organisation,
                 actor=request.user,
@@ -188,9 +183,7 @@ def _save(request, organisation, programme=None):
                 own_focus_areas=form.lines("own_focus_areas"),
                 targets=form.lines("targets_text"),
             )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             saved(request, _("The programme was saved."))
             return redirect(programme)
     title = _("Edit programme") if programme else _("New programme")

@@ -2,7 +2,6 @@
 
 from django import forms
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from innocities.accounts.roles import roles_of
-from innocities.core.views import acting_organisation, apply_errors, require, saved
+from innocities.core.views import acting_organisation, errors_onto, require, saved
 
 from . import indicators, spreadsheets
 from .models import Goal, IndicatorTarget, Measurement, TrackedIndicator
@@ -121,13 +120,11 @@ def _save(request, organisation, indicator=None):
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         goals = data.pop("goals")
-        try:
+        with errors_onto(form):
             indicator = indicators.save_indicator(
                 organisation=organisation, indicator=indicator, actor=request.user, goals=goals, **data
             )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             saved(request, _("The indicator was saved."))
             return redirect(indicator)
     return render(
@@ -189,14 +186,12 @@ def indicator_add(request, pk, what):
     require(request.user, "pipeline.add_challenge", indicator.organisation)
     form = (TargetForm if what == "target" else MeasurementForm)(request.POST)
     if form.is_valid():
-        try:
+        with errors_onto(form):
             if what == "target":
                 indicators.set_target(indicator=indicator, actor=request.user, **form.cleaned_data)
             else:
                 indicators.record_measurement(indicator=indicator, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             saved(request, _("Saved."))
             return redirect(indicator)
     return render(
@@ -299,7 +294,7 @@ def project_outcome_add(request, pk, what):
     form = (ProjectOutcomeForm if what == "target" else ProjectValueForm)(request.POST, project=project)
     if form.is_valid():
         data = dict(form.cleaned_data)
-        try:
+        with errors_onto(form):
             if what == "target":
                 indicators.set_target(
                     indicator=data.pop("indicator"), project=project, actor=request.user, **data
@@ -309,9 +304,7 @@ def project_outcome_add(request, pk, what):
                 indicators.record_measurement(
                     indicator=target.indicator, project=project, actor=request.user, **data
                 )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             saved(request, _("Saved."))
             return redirect(project.get_absolute_url() + "#outcomes")
     return render(

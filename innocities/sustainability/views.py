@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from innocities.core.views import apply_errors, require, saved
+from innocities.core.views import errors_onto, require, saved
 from innocities.pipeline.access import get_project_for_user, visible_projects
 
 from . import actions, queries
@@ -40,11 +40,9 @@ def assessment_start(request, pk):
     require(request.user, "sustainability.assess", project)
     form = ScopeForm(request.POST or None, project=project, initial={"assessed_on": date.today()})
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             assessment = actions.start_assessment(project=project, user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             return redirect("sustainability:relevance", pk=assessment.pk)
     return render(
         request,
@@ -59,11 +57,9 @@ def relevance(request, pk):
     rows = list(assessment.goals.all())
     form = RelevanceForm(request.POST or None, rows=rows)
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             actions.sort_goals(assessment=assessment, relevance=form.relevance(), user=request.user)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             first = assessment.goals.exclude(relevance=Relevance.NOT_RELEVANT).first()
             return redirect("sustainability:goal_step", pk=assessment.pk, number=first.goal_id)
     return render(
@@ -88,13 +84,11 @@ def goal_step(request, pk, number):
     position = relevant.index(row)
     following = relevant[position + 1] if position + 1 < len(relevant) else None
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             actions.assess_goal(
                 assessment=assessment, goal_number=number, user=request.user, **form.cleaned_data
             )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             if following:
                 return redirect("sustainability:goal_step", pk=assessment.pk, number=following.goal_id)
             return redirect("sustainability:actions", pk=assessment.pk)
@@ -131,11 +125,9 @@ def action_list(request, pk):
             return redirect(assessment)
         form = ActionForm(goals=goals)
     elif request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             actions.add_action(assessment=assessment, user=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             return redirect("sustainability:actions", pk=assessment.pk)
     assessment = queries.with_details(Assessment.objects.filter(pk=assessment.pk)).get()
     return render(
@@ -291,15 +283,13 @@ def dimension_map(request, slug):
             label=str(goal), choices=choices, initial=mapping.get(goal.number)
         )
     if request.method == "POST" and form.is_valid():
-        try:
+        with errors_onto(form):
             set_dimension_map(
                 network=network,
                 actor=request.user,
                 mapping={g.number: form.cleaned_data[f"goal_{g.number}"] for g in goals},
             )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
+        if not form.errors:
             saved(request, _("The network's grouping of the goals was saved."))
             return redirect(network)
     return render(

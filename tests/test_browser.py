@@ -435,7 +435,7 @@ def test_an_assessment_workshop_and_the_next_gate_shows_what_changed(world, brow
 def _indicator(world):
     from decimal import Decimal
 
-    from innocities.sustainability.indicators import record_measurement, save_indicator, set_target
+    from innocities.sustainability.actions import record_measurement, save_indicator, set_target
 
     indicator = save_indicator(
         organisation=world.halden,

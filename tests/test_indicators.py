@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from innocities.sustainability import indicators, kolada, spreadsheets
+from innocities.sustainability import actions, indicators, kolada, spreadsheets
 from innocities.sustainability.models import Measurement
 
 DATA = Path(__file__).parent / "data"
@@ -21,7 +21,7 @@ DATA = Path(__file__).parent / "data"
 
 @pytest.fixture
 def water(world):
-    return indicators.save_indicator(
+    return actions.save_indicator(
         organisation=world.halden,
         actor=world.coordinator,
         kind="own",
@@ -38,7 +38,7 @@ def water(world):
     [(20.4, "achieved"), (23, "on_track"), (26, "behind"), (28, "far_behind"), (31, "far_behind")],
 )
 def test_progress_bands_for_a_lower_is_better_indicator(world, water, latest, band):
-    target = indicators.set_target(
+    target = actions.set_target(
         indicator=water,
         actor=world.coordinator,
         baseline_value=30,
@@ -50,7 +50,7 @@ def test_progress_bands_for_a_lower_is_better_indicator(world, water, latest, ba
 
 
 def test_progress_for_a_higher_is_better_indicator(world):
-    share = indicators.save_indicator(
+    share = actions.save_indicator(
         organisation=world.halden,
         actor=world.coordinator,
         kind="kolada",
@@ -60,7 +60,7 @@ def test_progress_for_a_higher_is_better_indicator(world):
         direction="higher",
         dimension="social",
     )
-    target = indicators.set_target(
+    target = actions.set_target(
         indicator=share,
         actor=world.coordinator,
         baseline_value=10,
@@ -188,7 +188,7 @@ def test_ten_thousand_rows_import_quickly(world, water):
     for n in range(50):
         if n == 1:
             continue  # VANN-1 is the fixture's
-        indicators.save_indicator(
+        actions.save_indicator(
             organisation=world.halden,
             actor=world.coordinator,
             kind="own",
@@ -209,7 +209,7 @@ def test_ten_thousand_rows_import_quickly(world, water):
 
 
 def test_exports_are_safe_to_open_in_excel(world, water, login):
-    indicators.record_measurement(
+    actions.record_measurement(
         indicator=water,
         year=2022,
         value=Decimal("28.5"),
@@ -248,7 +248,7 @@ class Recorded:
 def test_kolada_import_follows_pages_and_marks_the_source(world):
     world.eskilstuna.official_code = "0484"
     world.eskilstuna.save()
-    indicator = indicators.save_indicator(
+    indicator = actions.save_indicator(
         organisation=world.eskilstuna,
         actor=None,
         kind="kolada",
@@ -279,7 +279,7 @@ def test_kolada_import_follows_pages_and_marks_the_source(world):
 def test_kolada_offline_gives_a_clear_error(world, monkeypatch):
     world.eskilstuna.official_code = "0484"
     world.eskilstuna.save()
-    indicators.save_indicator(
+    actions.save_indicator(
         organisation=world.eskilstuna,
         actor=None,
         kind="kolada",
@@ -326,7 +326,7 @@ def test_indicator_pages_are_the_organisations_own(world, water, login):
     )
     assert response.status_code == 403
     with pytest.raises(ValidationError):
-        indicators.save_indicator(
+        actions.save_indicator(
             organisation=world.halden,
             actor=None,
             kind="own",
@@ -357,7 +357,7 @@ def test_a_projects_expected_benefits_are_measured_after_implementation(world, w
     )
     page = client.get(world.private.get_absolute_url()).content.decode()
     assert "Measured benefits" in page and "2025: 20.4" in page and "At least 95 %" in page
-    other = indicators.save_indicator(
+    other = actions.save_indicator(
         organisation=world.eskilstuna,
         actor=None,
         kind="own",

@@ -50,7 +50,7 @@ def sustainability_objects(w):
     from datetime import timedelta
 
     from innocities.capability.actions import start_round
-    from innocities.sustainability.indicators import save_indicator
+    from innocities.sustainability.actions import save_indicator
 
     indicator = save_indicator(
         organisation=w.eskilstuna,

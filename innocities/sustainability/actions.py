@@ -1,4 +1,4 @@
-"""Writes of a sustainability assessment, step by step as a workshop runs it."""
+"""Sustainability writes: the assessment, step by step as a workshop runs it, and the indicator library."""
 
 from datetime import date
 
@@ -9,7 +9,17 @@ from django.utils.translation import gettext as _
 
 from innocities.core import audit
 
-from .models import Assessment, AssessmentAction, Goal, GoalAssessment, Relevance
+from .models import (
+    Assessment,
+    AssessmentAction,
+    DimensionMap,
+    Goal,
+    GoalAssessment,
+    IndicatorTarget,
+    Measurement,
+    Relevance,
+    TrackedIndicator,
+)
 
 
 @transaction.atomic
@@ -123,3 +133,57 @@ def complete_assessment(*, assessment: Assessment, user) -> Assessment:
         actor=user, verb="complete_assessment", obj=assessment, organisation=assessment.project.organisation
     )
     return assessment
+
+
+@transaction.atomic
+def save_indicator(*, organisation, indicator: TrackedIndicator | None = None, actor, goals=(), **fields):
+    indicator = indicator or TrackedIndicator(organisation=organisation)
+    for name, value in fields.items():
+        setattr(indicator, name, value.strip() if isinstance(value, str) else value)
+    if (
+        TrackedIndicator.objects.filter(organisation=organisation, kind=indicator.kind, code=indicator.code)
+        .exclude(pk=indicator.pk)
+        .exists()
+    ):
+        raise ValidationError({"code": _("This indicator is already in the library.")})
+    indicator.full_clean()
+    indicator.save()
+    indicator.goals.set(goals)
+    audit.record(actor=actor, verb="save_indicator", obj=indicator, organisation=organisation)
+    return indicator
+
+
+@transaction.atomic
+def set_target(*, indicator, actor, project=None, **fields) -> IndicatorTarget:
+    if project is not None and project.organisation_id != indicator.organisation_id:
+        raise ValidationError({"project": _("Choose one of your organisation's projects.")})
+    target = IndicatorTarget(indicator=indicator, project=project, **fields)
+    target.full_clean()
+    target.save()
+    audit.record(actor=actor, verb="set_indicator_target", obj=target, organisation=indicator.organisation)
+    return target
+
+
+@transaction.atomic
+def record_measurement(*, indicator, year: int, value, source: str = "", project=None, actor) -> Measurement:
+    """Record (or correct) the value of a year, for the organisation or for one project."""
+    if project is not None and project.organisation_id != indicator.organisation_id:
+        raise ValidationError({"project": _("Choose one of your organisation's projects.")})
+    measurement, _created = Measurement.objects.update_or_create(
+        indicator=indicator, project=project, year=year, defaults={"value": value, "source": source.strip()}
+    )
+    audit.record(actor=actor, verb="record_measurement", obj=measurement, organisation=indicator.organisation)
+    return measurement
+
+
+@transaction.atomic
+def set_dimension_map(*, network, mapping: dict[int, str], actor):
+    """A network's own grouping of the 17 goals into the dimensions (sources disagree on 7, 10 and 17)."""
+    allowed = {"ecological", "social", "economic", "cross_cutting"}
+    if set(mapping) != set(range(1, 18)) or not set(mapping.values()) <= allowed:
+        raise ValidationError(_("Place every one of the 17 goals in a dimension."))
+    dimension_map, _created = DimensionMap.objects.update_or_create(
+        network=network, defaults={"mapping": {str(k): v for k, v in mapping.items()}}
+    )
+    audit.record(actor=actor, verb="set_dimension_map", obj=dimension_map)
+    return dimension_map

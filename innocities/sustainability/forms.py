@@ -5,6 +5,7 @@ from innocities.accounts.models import User
 from innocities.coproduction.models import Actor
 
 from .models import ActionKind, Goal, Impact, Relevance, Target
+from .profile import DIMENSIONS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -81,3 +82,19 @@ class ActionForm(forms.Form):
     def __init__(self, *args, goals, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["goal"].queryset = goals
+
+
+class DimensionMapForm(forms.Form):
+    """One choice per goal: the dimension a network places it in, or cross-cutting."""
+
+    def __init__(self, *args, current: dict[int, str], **kwargs):
+        super().__init__(*args, **kwargs)
+        choices = [*DIMENSIONS.items(), ("cross_cutting", _("Cross-cutting"))]
+        self.goals = list(Goal.objects.all())
+        for goal in self.goals:
+            self.fields[f"goal_{goal.number}"] = forms.ChoiceField(
+                label=str(goal), choices=choices, initial=current.get(goal.number)
+            )
+
+    def mapping(self) -> dict[int, str]:
+        return {goal.number: self.cleaned_data[f"goal_{goal.number}"] for goal in self.goals}

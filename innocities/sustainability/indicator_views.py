@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from innocities.accounts.roles import roles_of
 from innocities.core.views import acting_organisation, errors_onto, require, saved
 
-from . import indicators, spreadsheets
+from . import actions, indicators, spreadsheets
 from .models import Goal, IndicatorTarget, Measurement, TrackedIndicator
 
 
@@ -121,7 +121,7 @@ def _save(request, organisation, indicator=None):
         data = dict(form.cleaned_data)
         goals = data.pop("goals")
         with errors_onto(form):
-            indicator = indicators.save_indicator(
+            indicator = actions.save_indicator(
                 organisation=organisation, indicator=indicator, actor=request.user, goals=goals, **data
             )
         if not form.errors:
@@ -188,9 +188,9 @@ def indicator_add(request, pk, what):
     if form.is_valid():
         with errors_onto(form):
             if what == "target":
-                indicators.set_target(indicator=indicator, actor=request.user, **form.cleaned_data)
+                actions.set_target(indicator=indicator, actor=request.user, **form.cleaned_data)
             else:
-                indicators.record_measurement(indicator=indicator, actor=request.user, **form.cleaned_data)
+                actions.record_measurement(indicator=indicator, actor=request.user, **form.cleaned_data)
         if not form.errors:
             saved(request, _("Saved."))
             return redirect(indicator)
@@ -296,12 +296,12 @@ def project_outcome_add(request, pk, what):
         data = dict(form.cleaned_data)
         with errors_onto(form):
             if what == "target":
-                indicators.set_target(
+                actions.set_target(
                     indicator=data.pop("indicator"), project=project, actor=request.user, **data
                 )
             else:
                 target = data.pop("target")
-                indicators.record_measurement(
+                actions.record_measurement(
                     indicator=target.indicator, project=project, actor=request.user, **data
                 )
         if not form.errors:

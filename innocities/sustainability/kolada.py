@@ -48,7 +48,7 @@ def import_kpi(
     *, organisation, kpi: str, municipality: str, years: list[int], actor=None, opener=urllib.request.urlopen
 ) -> int:
     """Store a Kolada KPI's yearly values as measurements of the organisation's indicator for it."""
-    from .indicators import record_measurement
+    from .actions import record_measurement
     from .models import IndicatorKind, TrackedIndicator
 
     indicator = TrackedIndicator.objects.filter(

@@ -11,12 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innocities.core.views import errors_onto, require, saved
+from innocities.organisations.access import get_network_for_user
 from innocities.pipeline.access import get_project_for_user, visible_projects
 
 from . import actions, queries
-from .forms import ActionForm, GoalForm, RelevanceForm, ScopeForm
+from .forms import ActionForm, DimensionMapForm, GoalForm, RelevanceForm, ScopeForm
 from .models import Assessment, Goal, Relevance
-from .profile import changes, profile
+from .profile import changes, dimension_map_of_network, profile
 
 
 def _assessment(user, pk) -> Assessment:
@@ -264,31 +265,12 @@ def organisation_portfolio(request, slug):
 @login_required
 def dimension_map(request, slug):
     """A network operator places the 17 goals in the three dimensions (or cross-cutting)."""
-    from django import forms
-
-    from innocities.organisations.access import get_network_for_user
-
-    from .indicators import set_dimension_map
-    from .profile import DIMENSIONS
-    from .profile import dimension_map_of_network as current_map
-
     network = get_network_for_user(request.user, slug)
     require(request.user, "organisations.manage_network", network)
-    choices = [*DIMENSIONS.items(), ("cross_cutting", _("Cross-cutting"))]
-    goals = list(Goal.objects.all())
-    mapping = current_map(network)
-    form = forms.Form(request.POST or None)
-    for goal in goals:
-        form.fields[f"goal_{goal.number}"] = forms.ChoiceField(
-            label=str(goal), choices=choices, initial=mapping.get(goal.number)
-        )
+    form = DimensionMapForm(request.POST or None, current=dimension_map_of_network(network))
     if request.method == "POST" and form.is_valid():
         with errors_onto(form):
-            set_dimension_map(
-                network=network,
-                actor=request.user,
-                mapping={g.number: form.cleaned_data[f"goal_{g.number}"] for g in goals},
-            )
+            actions.set_dimension_map(network=network, actor=request.user, mapping=form.mapping())
         if not form.errors:
             saved(request, _("The network's grouping of the goals was saved."))
             return redirect(network)

@@ -13,6 +13,9 @@ SECRET_KEY = env_str("SECRET_KEY", "insecure-development-key-change-me")
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Production settings (prod.py) turn this on: the demo and its published password are refused there.
+PRODUCTION = False
+DEMO_ALLOWED = env_bool("DEMO_ALLOWED", False)
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -42,6 +45,7 @@ INSTALLED_APPS = [
     "innocities.sustainability",
     "innocities.capability",
     "innocities.notifications",
+    "innocities.site",
 ]
 
 MIDDLEWARE = [
@@ -149,7 +153,6 @@ TASKS = {
     }
 }
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")  # for links in emails
-DIGEST_HOUR = int(env_str("DIGEST_HOUR", "7"))  # local hour at which daily digests are emailed
 DIGEST_HOUR = int(env_str("DIGEST_HOUR", "7"))  # local hour at which daily digests are emailed
 
 # --- security ------------------------------------------------------------------------------------

@@ -5,14 +5,13 @@ from django.core.management import BaseCommand
 from django.utils import timezone
 
 from innocities.core.settings_values import digest_hour
+from innocities.notifications.tasks import send_digests
 
 
 class Command(BaseCommand):
     help = "Queue the daily digest every day at DIGEST_HOUR local time (run by `innocities serve`)."
 
     def handle(self, *args, **options):
-        from innocities.notifications.tasks import send_digests
-
         while True:
             now = timezone.localtime()
             due = now.replace(hour=digest_hour(), minute=0, second=0, microsecond=0)

@@ -10,7 +10,7 @@ from django.urls import reverse
 from innocities.accounts.models import User
 from innocities.core.models import AuditEvent
 from innocities.engagement import actions
-from innocities.engagement.models import Comment, Report, Support
+from innocities.engagement.models import Block, Comment, Report, Support
 from innocities.notifications.models import Notification
 from innocities.pipeline.models import Idea
 
@@ -236,6 +236,7 @@ def test_report_hide_with_reason_author_sees_it_others_do_not(world, call, clien
 
 def test_a_blocked_person_cannot_send_ideas_to_that_organisation(world, call, login):
     kari = citizen()
+    actions.submit_call_idea(call=call, title="Første idé", description="d", actor=kari)
     client = login(world.coordinator)
     client.post(
         reverse("engagement:block", args=[kari.pk]),
@@ -367,3 +368,80 @@ def test_the_author_hears_that_a_moderator_hid_their_comment(world, call, django
 
     notification = Notification.objects.get(recipient=per, kind="hidden")
     assert "Ufin tone" in text(notification)
+
+
+def test_the_author_is_offered_neither_support_nor_report_on_their_own_idea_and_comment(world, call, login):
+    kari = citizen()
+    idea = actions.submit_call_idea(call=call, title="Idé", description="d", actor=kari)
+    comment = actions.post_comment(idea=idea, text="Min egen kommentar", actor=kari)
+    page = login(kari).get(idea.get_public_url()).content.decode()
+    assert reverse("engagement:support", args=[idea.pk]) not in page
+    assert reverse("engagement:report", args=[idea.pk]) not in page
+    assert reverse("engagement:report_comment", args=[idea.pk, comment.pk]) not in page
+    assert "0 people support your idea." in page
+    # Someone else is offered both.
+    page = login(citizen("per@example.com", "Per")).get(idea.get_public_url()).content.decode()
+    assert reverse("engagement:support", args=[idea.pk]) in page
+    assert reverse("engagement:report", args=[idea.pk]) in page
+    assert reverse("engagement:report_comment", args=[idea.pk, comment.pk]) in page
+
+
+def test_the_author_cannot_support_or_report_their_own_idea_or_comment(world, call, login):
+    kari = citizen()
+    idea = actions.submit_call_idea(call=call, title="Idé", description="d", actor=kari)
+    comment = actions.post_comment(idea=idea, text="Min egen kommentar", actor=kari)
+    client = login(kari)
+    response = client.post(reverse("engagement:support", args=[idea.pk]), follow=True)
+    assert "You cannot support your own idea." in response.content.decode()
+    response = client.post(
+        reverse("engagement:report_comment", args=[idea.pk, comment.pk]), {"reason": "Feil"}
+    )
+    assert "You cannot report what you wrote yourself." in response.content.decode()
+    response = client.post(reverse("engagement:report", args=[idea.pk]), {"reason": "Feil"})
+    assert "You cannot report what you wrote yourself." in response.content.decode()
+    assert not Report.objects.exists() and not Support.objects.exists()
+    with pytest.raises(ValidationError):
+        actions.report(actor=kari, reason="Feil", comment=comment)
+
+
+@pytest.mark.parametrize("took_part", ["idea", "comment", "support"])
+def test_a_moderator_can_block_a_person_who_took_part_in_the_calls(world, call, login, took_part):
+    kari = citizen()
+    idea = actions.submit_call_idea(call=call, title="Idé", description="d", actor=citizen("o@example.com"))
+    if took_part == "idea":
+        actions.submit_call_idea(call=call, title="Kari sin", description="d", actor=kari)
+    elif took_part == "comment":
+        actions.post_comment(idea=idea, text="Hei", actor=kari)
+    else:
+        actions.support_idea(idea=idea, actor=kari)
+    response = login(world.coordinator).post(
+        reverse("engagement:block", args=[kari.pk]), {"organisation": world.halden.pk, "reason": "Spam"}
+    )
+    assert response.status_code == 302
+    assert Block.objects.filter(organisation=world.halden, user=kari).exists()
+
+
+def test_blocking_anyone_else_answers_404_whether_or_not_the_person_exists(world, call, login):
+    kari = citizen()  # registered, but never took part in Halden's calls
+    elsewhere = actions.publish_call(
+        challenge=world.eskilstuna_challenge,
+        invitation="Hjälp oss!",
+        opens_on=TODAY,
+        closes_on=TODAY + timedelta(days=10),
+        actor=world.eskilstuna_coordinator,
+    )
+    per = citizen("per@example.com", "Per")
+    actions.submit_call_idea(call=elsewhere, title="Per i Eskilstuna", description="d", actor=per)
+    client = login(world.coordinator)
+    missing = User.objects.order_by("-pk").first().pk + 100
+    for person in (kari.pk, per.pk, world.sarpsborg_member.pk, missing):
+        response = client.post(
+            reverse("engagement:block", args=[person]), {"organisation": world.halden.pk, "reason": "x"}
+        )
+        assert response.status_code == 404, person
+    assert not Block.objects.exists()
+    # Halden's moderator cannot block in Eskilstuna's name either.
+    response = client.post(
+        reverse("engagement:block", args=[per.pk]), {"organisation": world.eskilstuna.pk, "reason": "x"}
+    )
+    assert response.status_code == 404

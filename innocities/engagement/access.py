@@ -81,3 +81,26 @@ def get_comment_for_moderator(user, pk) -> Comment:
     if not roles_of(user).manages(comment.organisation_id):
         raise Http404
     return comment
+
+
+def get_participant_for_moderator(user, organisation, pk):
+    """A person who took part in the organisation's open calls (sent an idea, commented or supported
+    one), for one of its moderators; anyone else answers 404, so the page never tells whether an
+    account exists."""
+    from innocities.accounts.models import User
+
+    if not roles_of(user).manages(organisation.pk):
+        raise Http404
+    try:
+        person = User.objects.get(pk=int(pk))
+    except (ValueError, TypeError, User.DoesNotExist):
+        raise Http404 from None
+    in_calls = Q(organisation=organisation, via_open_call=True)
+    took_part = (
+        Idea.objects.filter(in_calls, submitted_by=person).exists()
+        or Comment.objects.filter(organisation=organisation, author=person).exists()
+        or Support.objects.filter(user=person, idea__in=Idea.objects.filter(in_calls)).exists()
+    )
+    if not took_part:
+        raise Http404
+    return person

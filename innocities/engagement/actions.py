@@ -133,12 +133,15 @@ def set_following(*, idea: Idea, actor, follow: bool) -> None:
 
 @transaction.atomic
 def report(*, actor, reason: str, idea: Idea | None = None, comment: Comment | None = None) -> Report:
+    target = idea or comment
+    author_id = idea.submitted_by_id if idea else comment.author_id
+    if author_id == actor.pk:
+        raise ValidationError(_("You cannot report what you wrote yourself."))
     reason = reason.strip()
     if not reason:
         raise ValidationError({"reason": _("Say what is wrong.")})
     if not allow("report", actor.pk, limit=REPORTS_PER_HOUR, seconds=3600):
         raise ValidationError(_("You have sent a lot in a short time. Please wait a while and try again."))
-    target = idea or comment
     return Report.objects.create(
         organisation_id=target.organisation_id, idea=idea, comment=comment, reporter=actor, reason=reason
     )

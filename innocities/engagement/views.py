@@ -12,7 +12,6 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from innocities.accounts.models import User
 from innocities.accounts.roles import roles_of
 from innocities.core.models import AuditEvent
 from innocities.core.views import errors_onto, require, saved
@@ -25,6 +24,7 @@ from .access import (
     call_ideas,
     get_call,
     get_comment_for_moderator,
+    get_participant_for_moderator,
     get_public_idea,
     idea_comments,
     public_calls,
@@ -322,7 +322,7 @@ def block(request, user_pk):
     if not wanted.isdigit():
         raise Http404
     organisation = get_object_or_404(Organisation, pk=int(wanted), pk__in=organisations)
-    person = get_object_or_404(User, pk=user_pk)
+    person = get_participant_for_moderator(request.user, organisation, user_pk)
     try:
         actions.block_user(
             organisation=organisation, user=person, reason=request.POST.get("reason", ""), actor=request.user

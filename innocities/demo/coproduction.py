@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 from allauth.account.models import EmailAddress
 from django.core.cache import cache
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from innocities.accounts.models import User
 from innocities.coproduction.actions import record_activity, save_actor, save_participation
@@ -48,15 +48,19 @@ TODAY = data.DEMO_TODAY
 ZONE = ZoneInfo("Europe/Oslo")
 ENDED = (ProjectStatus.STOPPED, ProjectStatus.IMPLEMENTED, ProjectStatus.SCALED)
 
-# How many actors take part in a project, and how deeply (IAP2), by the phase it has reached.
+# How many actors take part in a project, and how deeply (IAP2), by the phase it has reached. Every
+# level occurs: a funder or a supplier is at times only kept informed.
 ACTORS_PER_PHASE = {2: (1, 2), 3: (1, 3), 4: (2, 4), 5: (2, 5), 6: (2, 5)}
 DEPTHS = {
-    2: [Depth.CONSULT, Depth.INVOLVE, Depth.INVOLVE, Depth.COLLABORATE],
-    3: [Depth.CONSULT, Depth.INVOLVE, Depth.COLLABORATE, Depth.COLLABORATE],
-    4: [Depth.INVOLVE, Depth.COLLABORATE, Depth.COLLABORATE, Depth.EMPOWER],
-    5: [Depth.INVOLVE, Depth.COLLABORATE, Depth.EMPOWER, Depth.EMPOWER],
-    6: [Depth.INVOLVE, Depth.COLLABORATE, Depth.EMPOWER, Depth.EMPOWER],
+    2: [Depth.INFORM, Depth.CONSULT, Depth.INVOLVE, Depth.INVOLVE, Depth.COLLABORATE],
+    3: [Depth.INFORM, Depth.CONSULT, Depth.INVOLVE, Depth.COLLABORATE, Depth.COLLABORATE],
+    4: [Depth.INFORM, Depth.INVOLVE, Depth.COLLABORATE, Depth.COLLABORATE, Depth.EMPOWER],
+    5: [Depth.INFORM, Depth.INVOLVE, Depth.COLLABORATE, Depth.EMPOWER, Depth.EMPOWER],
+    6: [Depth.INFORM, Depth.INVOLVE, Depth.COLLABORATE, Depth.EMPOWER, Depth.EMPOWER],
 }
+# Only a funder or a supplier may be only informed; co-creators, experts, test users and future owners
+# are at least consulted.
+INFORMED_ROLES = {"funder", "supplier"}
 NO_WEIGHTS = (3, 2, 7, 6, 5, 4, 3, 2)
 
 
@@ -146,7 +150,8 @@ class _Coproduction:
                         if organisation.country == "NO"
                         else swedish_org_number(number)
                     )
-                name, email, consent_on, purpose = entry.get("contact") or ("", "", None, "")
+                contact = entry.get("contact") or {}
+                consent_on = contact.get("consent_on")
                 actor = save_actor(
                     organisation=organisation,
                     actor_user=coordinator,
@@ -155,10 +160,10 @@ class _Coproduction:
                     country=organisation.country,
                     org_number=number,
                     description=entry["description"],
-                    contact_name=name,
-                    contact_email=email,
+                    contact_name=contact.get("name", ""),
+                    contact_email=contact.get("email", ""),
                     consent_on=consent_on,
-                    consent_purpose=purpose,
+                    consent_purpose=contact.get("purpose", ""),
                 )
                 created = first_start[slug] - timedelta(days=rng.randint(5, 40))
                 if consent_on:
@@ -197,6 +202,8 @@ class _Coproduction:
                 depth = min(depth, Depth.COLLABORATE if phase >= 4 else Depth.INVOLVE)
             if role == "future_owner" and phase >= 4:
                 depth = max(depth, Depth.COLLABORATE)
+            if depth == Depth.INFORM and role not in INFORMED_ROLES:
+                depth = Depth.CONSULT
             starts_on = spec.start + timedelta(days=rng.randint(0, span // 3))
             commitment, commitment_on = Commitment.NONE, None
             if phase >= 4 and role != "test_arena" and rng.random() < 0.1:
@@ -228,7 +235,7 @@ class _Coproduction:
             facilitators = [lead.full_name] * 3 + [demo.users[e].full_name for e in spec.members]
             if spec.partner:
                 facilitators.append(demo.users[spec.partner].full_name)
-            outcomes = data.ACTIVITY_OUTCOMES[(spec.method, lang)]
+            outcomes = data.ACTIVITY_OUTCOMES[spec.method][lang]
             for order, entered, left, _how in spec.segments:
                 end = min(left or TODAY, TODAY)
                 span = (end - entered).days
@@ -239,7 +246,7 @@ class _Coproduction:
                 for offset in sorted(rng.sample(range(1, span), min(wanted, span - 1))):
                     held_on = entered + timedelta(days=offset)
                     tool = rng.choice(phase.tools)
-                    kind, audience = data.ACTIVITY_TOOLS[tool["key"]]
+                    kind, audience = (data.ACTIVITY_TOOLS[tool["key"]][k] for k in ("kind", "audience"))
                     counts = {
                         SECTOR_FIELDS[sector]: rng.randint(*bounds)
                         for sector, bounds in data.ACTIVITY_PEOPLE[audience].items()
@@ -288,10 +295,10 @@ class _Engagement:
         self._notifications()
 
     def _citizens(self):
-        for email, (name, language) in data.CITIZENS.items():
+        for email, citizen in data.CITIZENS.items():
             user = User.objects.filter(email=email).first()
             if user is None:
-                user = User(email=email, full_name=name, language=language)
+                user = User(email=email, full_name=citizen["name"], language=citizen["language"])
                 user.set_unusable_password()
             if email == data.CITIZEN_PERSONA_EMAIL:
                 user.set_password(self.password)
@@ -336,7 +343,7 @@ class _Engagement:
         demo.counts["open_calls"] += 1
         # The people taking part in the call: they signed up when it opened.
         people = sorted(
-            {i["author"] for i in cd["ideas"]} | ({c[1] for c in cd["comments"]} - {"coordinator"})
+            {i["author"] for i in cd["ideas"]} | ({c["author"] for c in cd["comments"]} - {"coordinator"})
         )
         for email in people:
             joined = on(0, 8)
@@ -370,8 +377,7 @@ class _Engagement:
                 demo.counts["supports"] += 1
 
         for entry in cd["comments"]:
-            key, email, day, text = entry[:4]
-            flags = entry[4] if len(entry) > 4 else {}
+            key, email, day, text = entry["idea"], entry["author"], entry["day"], entry["text"]
             idea = self.ideas[key]
             author = coordinator if email == "coordinator" else self.citizens[email]
             comment = engagement.post_comment(idea=idea, text=text, actor=author)
@@ -379,12 +385,12 @@ class _Engagement:
             demo.stamps[Comment].append((comment, when, None))
             self.comments[(key, email, day)] = (comment, when)
             demo.counts["comments"] += 1
-            if "reported" in flags:
-                reporter, reason = flags["reported"]
+            if "reported" in entry:
+                reporter, reason = entry["reported"]["by"], entry["reported"]["reason"]
                 report = engagement.report(actor=self.citizens[reporter], reason=reason, comment=comment)
                 demo.stamps[Report].append((report, when + timedelta(hours=3), None))
-            elif "hidden" in flags:
-                engagement.hide(obj=comment, reason=flags["hidden"], actor=coordinator)
+            elif "hidden" in entry:
+                engagement.hide(obj=comment, reason=entry["hidden"], actor=coordinator)
                 Comment.objects.filter(pk=comment.pk).update(hidden_at=when + timedelta(hours=16))
             else:
                 engagement.set_following(idea=idea, actor=author, follow=True)
@@ -392,7 +398,8 @@ class _Engagement:
 
         for idea_data in cd["ideas"]:
             idea = self.ideas[idea_data["key"]]
-            for status, day, reason in idea_data["changes"]:
+            for change_data in idea_data["changes"]:
+                status, day, reason = change_data["status"], change_data["day"], change_data["reason"]
                 when = on(day, rng.randint(9, 15))
                 if status == "promote":
                     self._promote(cd, idea, coordinator, when)
@@ -455,7 +462,7 @@ class _Engagement:
                 scores = {}
                 for order, criterion in enumerate(criteria):
                     value = max(1, min(5, quality[key] + rng.choice([-1, 0, 0, 0, 1])))
-                    high, low = data.SCORE_COMMENTS[order]
+                    high, low = data.SCORE_COMMENTS[order]["high"], data.SCORE_COMMENTS[order]["low"]
                     comment = ""
                     if value >= 4 and rng.random() < 0.35:
                         comment = high
@@ -491,23 +498,30 @@ class _Engagement:
     # --- notifications -----------------------------------------------------------------------------
 
     def _notifications(self):
-        """A few notifications as delivery would have made them (same keys, data and links), some read,
-        all marked as emailed so that nothing is sent later."""
+        """A few notifications as delivery makes them: the event's kind, key, data and link, never prose,
+        so each reader reads them in their own language. Some are read; all are marked as emailed, so
+        that nothing is sent later."""
         users, now = self.demo.users, timezone.now()
         kari = self.citizens[data.CITIZEN_PERSONA_EMAIL]
+        anna, erik = self.citizens["anna.svensson@example.com"], self.citizens["erik.johansson@example.com"]
         coordinator = users["coordinator@halden.example"]
         lead = users["lead@halden.example"]
         rows = [
-            (kari, *self._status("h-app", "under_review"), True),
+            (kari, *self._status("h-app", IdeaStatus.UNDER_REVIEW), True),
             (kari, *self._comment("h-app", "coordinator", 4), True),
             (kari, *self._comment("h-app", "astrid.bakken@example.com", 6), False),
-            (kari, *self._status("h-toilets", "under_review"), False),
-            (kari, *self._status("h-app", "selected"), False),
+            (kari, *self._status("h-toilets", IdeaStatus.UNDER_REVIEW), False),
+            (kari, *self._status("h-app", IdeaStatus.SELECTED), False),
             (coordinator, *self._comment("h-app", "astrid.bakken@example.com", 6), True),
             (coordinator, *self._comment("h-app", "citizen@example.com", 7), False),
             (coordinator, *self._comment("h-meters", "ola.hansen@example.com", 6), False),
             (self.evaluators["expert"][0].user, *self._evaluation_assigned("expert"), True),
             (users["leader@halden.example"], *self._evaluation_assigned("leader"), False),
+            # Swedish readers: citizens answering Eskilstuna's call.
+            (anna, *self._status("e-walkingbus", IdeaStatus.UNDER_REVIEW), True),
+            (anna, *self._comment("e-walkingbus", "coordinator", 5), False),
+            (erik, *self._status("e-schoolstreet", IdeaStatus.UNDER_REVIEW), True),
+            (erik, *self._status("e-schoolstreet", IdeaStatus.SELECTED), False),
         ]
         decisions = (
             GateDecision.objects.filter(
@@ -519,12 +533,11 @@ class _Engagement:
             .order_by("-decided_on", "-pk")[:2]
         )
         for n, decision in enumerate(decisions):
-            with translation.override("nb"):
-                content = {
-                    "project": decision.project.title,
-                    "gate": decision.gate.label,
-                    "decision": str(decision.get_decision_display()),
-                }
+            content = {
+                "project": decision.project.title,
+                "gate_name": decision.gate.name,
+                "decision_code": decision.decision,
+            }
             when = _at(decision.decided_on, 15, 50)
             url = decision.project.get_absolute_url()
             rows.append((lead, Kind.GATE_DECIDED, f"gate-{decision.pk}", content, url, when, n > 0))
@@ -536,16 +549,15 @@ class _Engagement:
                 data=content,
                 url=url,
                 read_at=min(now, when + timedelta(hours=20)) if read else None,
-                emailed_at=when + timedelta(minutes=2),
+                emailed_at=min(now, when + timedelta(minutes=2)),
             )
-            self.demo.stamps[Notification].append((notification, when + timedelta(minutes=1), None))
+            self.demo.stamps[Notification].append((notification, min(now, when + timedelta(minutes=1)), None))
         self.demo.counts["notifications"] = len(rows)
 
     def _status(self, key, status):
         change, when = self.changes[(key, status)]
         idea = self.ideas[key]
-        with translation.override("nb"):
-            content = {"idea": idea.title, "status": str(IdeaStatus(status).label), "status_code": status}
+        content = {"idea": idea.title, "status_code": str(status), "reason": change.reason}
         return Kind.IDEA_STATUS, f"idea-status-{change.pk}", content, idea.get_public_url(), when
 
     def _comment(self, key, author, day):

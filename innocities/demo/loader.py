@@ -1,9 +1,11 @@
 """Build the demo through the same actions the pages use, so every row is one a person could have made.
 
-``load_demo()`` is deterministic (seeded random generators, fixed dates) and loads once: when the
-demo's marker organisation exists it returns without writing. It sends no notifications and queues no
-tasks. Co-production and citizen engagement are built in ``coproduction.py``; the open calls there are
-the one thing dated from the real day of loading, so that they are open.
+``load_demo()`` reads its content from the YAML files in ``data/`` and is deterministic (seeded random
+generators, dates fixed in the data): it loads once, and when the demo's marker organisation exists it
+returns without writing. It sends no notifications and queues no tasks. The data's dates move forward
+by whole years to the day of loading (``data.read``), so nothing lies in the future and what is running
+has not ended. Co-production and citizen engagement are built in ``coproduction.py``; the open calls
+there are dated from the real day of loading, so that they are open.
 """
 
 import random
@@ -50,12 +52,12 @@ from .sustainability import _Sustainability
 
 DEMO_PASSWORD = "innocities-demo"
 NAMES = {
-    **{email: name for email, (name, _title) in data.PEOPLE.items()},
-    **{email: name for email, (name, _language) in data.CITIZENS.items()},
+    **{email: person["name"] for email, person in data.PEOPLE.items()},
+    **{email: citizen["name"] for email, citizen in data.CITIZENS.items()},
     data.EXPERT_EMAIL: data.EXPERT_NAME,
 }
 # (email, name, who they are), for the login table the load-demo command prints.
-PERSONAS = [(email, NAMES[email], who) for email, who in data.PERSONAS]
+PERSONAS = [(p["email"], NAMES[p["email"]], p["who"]) for p in data.PERSONAS]
 
 SEED = 2026
 TODAY = data.DEMO_TODAY
@@ -106,7 +108,7 @@ class _Spec:
     lang: str = ""
     kind: str = ""
     area: str = ""
-    entry: tuple = ()
+    entry: dict = field(default_factory=dict)  # the project's texts: title, summary, problem, benefits
     visibility: str = Visibility.PRIVATE
     events: list = field(default_factory=list)  # [(decision, gate order)]
     dates: list = field(default_factory=list)  # the decided_on of each event
@@ -210,9 +212,9 @@ class _Demo:
     def _people(self):
         known = set(User.objects.filter(email__in=list(data.PEOPLE)).values_list("email", flat=True))
         new = []
-        for email, (name, title) in data.PEOPLE.items():
+        for email, person in data.PEOPLE.items():
             if email not in known:
-                user = User(email=email, full_name=name, title=title)
+                user = User(email=email, full_name=person["name"], title=person["title"])
                 user.set_unusable_password()
                 new.append(user)
         User.objects.bulk_create(new)
@@ -240,7 +242,7 @@ class _Demo:
             municipalities[(municipality.country, municipality.code)] = municipality  # the newest period wins
         operator = self.users[data.OPERATOR_EMAIL]
         for od in data.ORGANISATIONS:
-            admin_email = od["members"][0][0]
+            admin_email = od["members"][0]["email"]
             organisation = create_organisation(
                 name=od["name"],
                 kind=od["kind"],
@@ -248,27 +250,27 @@ class _Demo:
                 actor=operator,
                 municipality=municipalities[(od["country"], od["code"])] if od["code"] else None,
                 admin_email=admin_email,
-                admin_name=data.PEOPLE[admin_email][0],
+                admin_name=data.PEOPLE[admin_email]["name"],
                 description=od["description"],
             )
             if organisation.slug != od["slug"]:
                 Organisation.objects.filter(pk=organisation.pk).update(slug=od["slug"])
                 organisation.slug = od["slug"]
             self.orgs[od["slug"]] = organisation
-            for email, role in od["members"][1:]:
+            for member in od["members"][1:]:
                 set_membership(
                     organisation=organisation,
-                    email=email,
-                    full_name=data.PEOPLE[email][0],
-                    role=role,
+                    email=member["email"],
+                    full_name=data.PEOPLE[member["email"]]["name"],
+                    role=member["role"],
                     actor=operator,
                 )
             admin = self.users[admin_email]
-            for title, description, areas in od["goals"]:
+            for gd in od["goals"]:
                 goal = add_strategic_goal(
-                    organisation=organisation, title=title, description=description, actor=admin
+                    organisation=organisation, title=gd["title"], description=gd["description"], actor=admin
                 )
-                self.goals[od["slug"]].append((goal, areas))
+                self.goals[od["slug"]].append((goal, gd["areas"]))
         self.counts["organisations"] = len(self.orgs)
 
     def _network(self):
@@ -289,20 +291,23 @@ class _Demo:
     def _people_of(self, slug: str, *roles: str, weights: dict | None = None, exclude=()) -> list[str]:
         """Emails of an organisation's people in these roles, repeated by weight for weighted picks."""
         found = []
-        for email, role in self.org_data[slug]["members"]:
-            if role in roles and email not in exclude:
+        for member in self.org_data[slug]["members"]:
+            email = member["email"]
+            if member["role"] in roles and email not in exclude:
                 found += [email] * (weights or {}).get(email, 1)
         return found
 
     # --- focus areas and programmes ----------------------------------------------------------------
 
     def _focus_areas(self):
-        for key, names in data.FOCUS_AREAS:
-            self.focus[key], _created = FocusArea.objects.get_or_create(
-                organisation=None, key=key, defaults={"name": names}
+        for area in data.FOCUS_AREAS:
+            self.focus[area["key"]], _created = FocusArea.objects.get_or_create(
+                organisation=None, key=area["key"], defaults={"name": area["name"]}
             )
-        for slug, key, names in data.OWN_FOCUS_AREAS:
-            self.focus[key] = FocusArea.objects.create(organisation=self.orgs[slug], key=key, name=names)
+        for area in data.OWN_FOCUS_AREAS:
+            self.focus[area["key"]] = FocusArea.objects.create(
+                organisation=self.orgs[area["organisation"]], key=area["key"], name=area["name"]
+            )
 
     def _programmes(self):
         self.coordinators, self.steering = {}, {}
@@ -323,17 +328,18 @@ class _Demo:
             programme.coordinators.set(self.coordinators[pd["key"]])
             programme.steering_group.set(self.steering[pd["key"]])
             ProgrammeTarget.objects.bulk_create(
-                ProgrammeTarget(programme=programme, text=text, due_on=due) for text, due in pd["targets"]
+                ProgrammeTarget(programme=programme, text=target["text"], due_on=target["due_on"])
+                for target in pd["targets"]
             )
-            for held_on, summary, decisions in pd["evaluations"]:
+            for ed in pd["evaluations"]:
                 evaluation = record_evaluation(
                     programme=programme,
-                    held_on=held_on,
-                    summary=summary,
-                    decisions=decisions,
+                    held_on=ed["held_on"],
+                    summary=ed["summary"],
+                    decisions=ed["decisions"],
                     actor=self.coordinators[pd["key"]][0],
                 )
-                self.stamps[AnnualEvaluation].append((evaluation, _at(held_on, 14), None))
+                self.stamps[AnnualEvaluation].append((evaluation, _at(ed["held_on"], 14), None))
             self.programmes[pd["key"]] = programme
         self.counts["programmes"] = len(self.programmes)
 
@@ -351,7 +357,8 @@ class _Demo:
         rng = self.rng
         for pd in data.PROGRAMMES:
             programme = self.programmes[pd["key"]]
-            for slug, area, status, visibility, title, description, evidence in data.CHALLENGES[pd["key"]]:
+            for cd in data.CHALLENGES[pd["key"]]:
+                slug, area, status = cd["organisation"], cd["area"], cd["status"]
                 if status == "draft":
                     created = TODAY - timedelta(days=rng.randint(10, 120))
                 else:
@@ -361,12 +368,12 @@ class _Demo:
                     actor=self._coordinator_of(slug),
                     programme=programme,
                     focus_area=self.focus[area],
-                    title=title,
-                    description=description,
-                    evidence=evidence,
+                    title=cd["title"],
+                    description=cd["description"],
+                    evidence=cd["evidence"],
                     strategic_goal=self._goals_for(slug, area)[0],
                     status=status,
-                    visibility=visibility,
+                    visibility=cd["visibility"],
                 )
                 self.challenges[(pd["key"], slug)].append((challenge, area, status, created))
                 updated = created
@@ -389,7 +396,8 @@ class _Demo:
         rng = self.rng
         for pd in data.PROGRAMMES:
             programme = self.programmes[pd["key"]]
-            for slug, area, status, title, description, reason in data.IDEAS[pd["key"]]:
+            for idd in data.IDEAS[pd["key"]]:
+                slug, area, status = idd["organisation"], idd["area"], idd["status"]
                 organisation = self.orgs[slug]
                 span = (TODAY - pd["starts_on"]).days - 20
                 submitted = pd["starts_on"] + timedelta(days=rng.randint(10, span))
@@ -404,15 +412,15 @@ class _Demo:
                     actor=self.users[rng.choice(self._submitters(slug))],
                     programme=programme,
                     challenge=challenge,
-                    title=title,
-                    description=description,
+                    title=idd["title"],
+                    description=idd["description"],
                     visibility=visibility,
                 )
                 decided = submitted
                 if status != IdeaStatus.NEW:
                     decided = min(TODAY, submitted + timedelta(days=rng.randint(7, 90)))
                     pipeline.set_idea_status(
-                        idea=idea, status=status, reason=reason, actor=self.coordinators[pd["key"]][0]
+                        idea=idea, status=status, reason=idd["reason"], actor=self.coordinators[pd["key"]][0]
                     )
                 self.stamps[Idea].append(
                     (idea, _at(submitted, rng.randint(8, 21), rng.randint(0, 59)), _at(decided, 13))
@@ -423,7 +431,7 @@ class _Demo:
 
     def _plan_projects(self) -> list[_Spec]:
         rng = self.rng
-        cards = [(phase, status) for phase, status, n in data.PROJECT_MIX for _ in range(n)]
+        cards = [(mix["phase"], mix["status"]) for mix in data.PROJECT_MIX for _ in range(mix["count"])]
         weights = [(pd["key"], pd["projects"]) for pd in data.PROGRAMMES]
         total = sum(n for _key, n in weights)
         dealt, given = defaultdict(list), Counter()
@@ -462,7 +470,7 @@ class _Demo:
     def _plan_content(self, spec: _Spec, areas: list[str], i: int):
         spec.lang = data.LANGUAGE[spec.org["country"]]
         spec.kind = spec.org["kind"]
-        catalogue = data.PROJECTS[(spec.lang, spec.kind)]
+        catalogue = data.PROJECTS[spec.lang][spec.kind]
         candidates = [area for area in areas if area in catalogue]
         for offset in range(len(candidates)):
             area = candidates[(i + offset) % len(candidates)]
@@ -478,12 +486,12 @@ class _Demo:
         for refill in (False, True):
             pool = self.pools.get(key)
             if pool is None or refill:
-                pool = list(data.PROJECTS[(lang, kind)].get(area, []))
+                pool = list(data.PROJECTS[lang][kind].get(area, []))
                 self.rng.shuffle(pool)
                 self.pools[key] = pool
             for n, entry in enumerate(pool):
-                if entry[0] not in used:
-                    used.add(entry[0])
+                if entry["title"] not in used:
+                    used.add(entry["title"])
                     return pool.pop(n)
         return None
 
@@ -547,7 +555,10 @@ class _Demo:
         if spec.status in (ProjectStatus.IMPLEMENTED, ProjectStatus.SCALED, ProjectStatus.STOPPED):
             spec.ends_on = spec.dates[-1]
         else:
-            spec.ends_on = spec.start + timedelta(days=rng.randint(300, 900))
+            planned = spec.start + timedelta(days=rng.randint(300, 900))
+            # Running work is still planned to run on any day the demo may be loaded (up to a year after
+            # its today, see data.read), and within its programme.
+            spec.ends_on = min(max(planned, TODAY + timedelta(days=400)), spec.programme["ends_on"])
         if spec.status == ProjectStatus.SCALED:
             last = spec.dates[-1]
             scaled_on = min(TODAY - timedelta(days=2), last + timedelta(days=rng.randint(60, 200)))
@@ -564,7 +575,7 @@ class _Demo:
 
     def _plan_fields(self, spec: _Spec):
         rng, phase = self.rng, spec.phase
-        units = data.RECEIVING_UNITS[(spec.lang, spec.kind)].get(spec.area) or [data.DEFAULT_UNIT[spec.lang]]
+        units = data.RECEIVING_UNITS[spec.lang][spec.kind].get(spec.area) or [data.DEFAULT_UNIT[spec.lang]]
         named_from = 4 if spec.method == "innocities" else 5
         if phase >= named_from or (phase == named_from - 1 and rng.random() < 0.4):
             spec.unit = rng.choice(units)
@@ -679,7 +690,7 @@ class _Demo:
 
     def _plan_milestones(self, spec: _Spec):
         rng = self.rng
-        catalogue = data.MILESTONES[(spec.method, spec.lang)]
+        catalogue = data.MILESTONES[spec.method][spec.lang]
         options, seen = [], set()
         for phase, entered, left, how in spec.segments:
             for title in catalogue[phase]:
@@ -725,7 +736,7 @@ class _Demo:
             earliest = latest = max(spec.start, latest)
         span = (latest - earliest).days
         days = sorted(rng.sample(range(span + 1), min(wanted, span + 1)))
-        catalogue = data.UPDATES[(spec.method, spec.lang)]
+        catalogue = data.UPDATES[spec.method][spec.lang]
         used = set()
         team = [spec.lead] * 3 + spec.members
         for offset in days:
@@ -792,13 +803,13 @@ class _Demo:
         pkey, slug = spec.programme["key"], spec.org["slug"]
         organisation, programme = self.orgs[slug], self.programmes[pkey]
         coordinator, lead = self.coordinators[pkey][0], self.users[spec.lead]
-        title, summary, problem, benefits = spec.entry
+        title, summary = spec.entry["title"], spec.entry["summary"]
         goals = self._goals_for(slug, spec.area)
         fields = {
             "title": title,
             "summary": summary,
-            "problem": problem,
-            "expected_benefits": benefits,
+            "problem": spec.entry["problem"],
+            "expected_benefits": spec.entry["benefits"],
             "focus_area": self.focus[spec.area],
             "facet": spec.facet,
             "trl": spec.trl,
@@ -851,11 +862,10 @@ class _Demo:
                 pipeline.complete_milestone(milestone=milestone, done_on=done_on, actor=lead)
 
         self.coproduction.participate(spec, project)
-        record, after_hold = None, False
+        record, held = None, None
         for index, ((decision, k), day) in enumerate(zip(spec.events, spec.dates, strict=True)):
             self.sustainability.before_decision(spec, project, index)
-            record = self._decide(spec, project, decision, k, day, after_hold, coordinator)
-            after_hold = decision == Decision.HOLD
+            record, held = self._decide(spec, project, decision, k, day, held, coordinator)
         self.sustainability.after_history(spec, project)
         last_activity = spec.dates[-1] if spec.dates else spec.start
         if spec.status == ProjectStatus.SCALED:
@@ -893,31 +903,37 @@ class _Demo:
         decision: str,
         k: int,
         day: date,
-        after_hold: bool,
+        held: dict | None,
         coordinator: User,
-    ) -> GateDecision:
+    ) -> tuple[GateDecision, dict | None]:
+        """Record one gate decision, its reasoning written for this gate; ``held`` is the hold it ends.
+
+        Returns the decision and, when it puts the project on hold, why (the next decision resumes it).
+        """
         rng, lang = self.rng, spec.lang
         musts, shoulds = self.gates[(spec.method, k)]
+        hold = None
         if decision in GOING:
             met = [pk for pk, _requires in musts]
             scale = [3, 4, 4, 5] if decision == Decision.GO else [3, 3, 4, 4]
             unit = spec.unit or data.DEFAULT_UNIT[lang]
-            reasoning = rng.choice(data.GO_REASONS[(spec.method, lang)][k]).format(unit=unit)
-            if after_hold:
-                reasoning = rng.choice(data.RESUME_PREFIX[lang]) + reasoning
+            reasoning = rng.choice(data.GO_REASONS[spec.method][lang][k]).format(unit=unit)
+            if held:
+                reasoning = held["resume"] + reasoning
         else:
             met = [pk for pk, requires in musts if self._satisfied(spec, requires)]
             if decision == Decision.STOP:
                 met = rng.sample(met, len(met) // 2)
                 scale = [1, 2, 2, 3]
-                reasoning = rng.choice(data.STOP_REASONS[lang]["early" if k <= 2 else "late"])
+                reasoning = rng.choice(data.STOP_REASONS[spec.method][lang][k])
             else:
                 if met:
                     met.remove(rng.choice(met))
                 if decision == Decision.HOLD:
-                    scale, reasoning = [2, 3, 3, 4], rng.choice(data.HOLD_REASONS[lang])
+                    hold = rng.choice(data.HOLD_REASONS[lang])
+                    scale, reasoning = [2, 3, 3, 4], hold["reason"]
                 else:
-                    scale, reasoning = [2, 2, 3, 3], rng.choice(data.RECYCLE_REASONS[lang])
+                    scale, reasoning = [2, 2, 3, 3], rng.choice(data.RECYCLE_REASONS[spec.method][lang][k])
             # A sustainability assessment is ticked only when one was completed in this phase.
             sdg = {pk for pk, requires in musts if requires == "sdg_assessment"}
             if not self.sustainability.assessed_in(project, k):
@@ -932,13 +948,18 @@ class _Demo:
             decision_makers=makers,
             met=set(met),
             scores={pk: rng.choice(scale) for pk in shoulds},
-            conditions=rng.choice(data.CONDITIONS[lang]) if decision == Decision.GO_WITH_CONDITIONS else "",
+            conditions=self._conditions(spec, k) if decision == Decision.GO_WITH_CONDITIONS else "",
             recycle_to=self.phases[(spec.method, k - 1)] if decision == Decision.RECYCLE else None,
             actor=coordinator,
         )
         self.stamps[GateDecision].append((record, _at(day, 15, rng.randint(0, 59)), None))
         self.counts["gate_decisions"] += 1
-        return record
+        return record, hold
+
+    def _conditions(self, spec: _Spec, k: int) -> str:
+        """A condition that fits the gate: what the next phase must take care of."""
+        written = data.CONDITIONS[spec.method][spec.lang]
+        return self.rng.choice([c["text"] for c in written if k in c["gates"]])
 
     # --- dates -------------------------------------------------------------------------------------
 

@@ -1,13 +1,16 @@
+from allauth.account.decorators import secure_admin_login
 from django.contrib import admin
 from django.urls import include, path
 
+# The admin signs in through allauth: its rate limits and second factor, never a login of its own.
+admin.site.login = secure_admin_login(admin.site.login)
+admin.autodiscover()
+
 urlpatterns = [
-    path("", include("innocities.core.urls")),
+    path("", include("innocities.site.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("innocities.accounts.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("organisations/", include("innocities.organisations.urls")),
-    path("programmes/", include("innocities.programmes.urls")),
     path("", include("innocities.pipeline.urls")),
     path("", include("innocities.coproduction.urls")),
     path("", include("innocities.engagement.urls")),

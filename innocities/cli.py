@@ -42,6 +42,28 @@ def _background_processes() -> list:
     return children
 
 
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]", ""}
+
+
+def refuse_development_settings(environ) -> str | None:
+    """Why these settings must not serve a real site, or None.
+
+    The development settings (`make run`) carry a published fallback key and no HTTPS; the moment a
+    site answers other hosts or runs on PostgreSQL it is a deployment, and must use config.settings.prod.
+    """
+    module = environ.get("DJANGO_SETTINGS_MODULE", "")
+    if module.endswith(".test"):
+        return "The test settings never serve a site."
+    if module.endswith(".local"):
+        hosts = {h.strip() for h in environ.get("ALLOWED_HOSTS", "").split(",")}
+        if environ.get("DATABASE_URL", "").startswith("postgres") or hosts - LOCAL_HOSTS:
+            return (
+                "This looks like a deployment (PostgreSQL or public host names) but runs the development "
+                "settings: set DJANGO_SETTINGS_MODULE=config.settings.prod."
+            )
+    return None
+
+
 def _serve(args: list[str]) -> None:
     import argparse
 
@@ -52,6 +74,9 @@ def _serve(args: list[str]) -> None:
     parser.add_argument("--port", default=os.environ.get("PORT", "8000"))
     parser.add_argument("--workers", default=os.environ.get("WEB_CONCURRENCY", "3"))
     options = parser.parse_args(args)
+    refusal = refuse_development_settings(os.environ)
+    if refusal:
+        sys.exit(f"innocities serve: {refusal}")
     if os.environ.get("TASKS_BACKEND") != "immediate":
         _background_processes()
     sys.argv = [

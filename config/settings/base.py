@@ -9,7 +9,8 @@ from django.utils.translation import gettext_lazy as _
 
 from .env import BASE_DIR, database, env_bool, env_list, env_str
 
-SECRET_KEY = env_str("SECRET_KEY", "insecure-development-key-change-me")
+FALLBACK_SECRET_KEY = "insecure-development-key-change-me"
+SECRET_KEY = env_str("SECRET_KEY", FALLBACK_SECRET_KEY)
 DEBUG = env_bool("DEBUG", False)
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
@@ -59,6 +60,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "innocities.accounts.security.RequireSecondFactorMiddleware",
     "csp.middleware.CSPMiddleware",
 ]
 
@@ -76,7 +78,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
-                "innocities.core.context_processors.navigation",
+                "innocities.site.context_processors.navigation",
             ],
         },
     },
@@ -108,6 +110,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "innocities.accounts.security.NotTheDemoPasswordValidator"},
 ]
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "pipeline:my_work"
@@ -133,6 +136,8 @@ ACCOUNT_RATE_LIMITS = {
     "signup": "10/h/ip",
 }
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
+# Staff and organisation administrators must set up a second factor before anything else (on in prod.py).
+REQUIRE_MFA_FOR_ADMINS = env_bool("REQUIRE_MFA_FOR_ADMINS", False)
 MFA_TOTP_ISSUER = "InnoCities"
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

@@ -1,10 +1,20 @@
 """Production behind HTTPS: everything `manage.py check --deploy` asks for, fixed on."""
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
+from .base import FALLBACK_SECRET_KEY
 from .env import env_str
 
+PRODUCTION = True
 DEBUG = False
 SECRET_KEY = env_str("SECRET_KEY")
+if not SECRET_KEY or SECRET_KEY == FALLBACK_SECRET_KEY or len(SECRET_KEY) < 40:
+    raise ImproperlyConfigured(
+        "Production needs its own SECRET_KEY of at least 40 characters (see .env.example); "
+        "the development fallback is published in the source."
+    )
+REQUIRE_MFA_FOR_ADMINS = True
 SECURE_SSL_REDIRECT = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_SECURE = True

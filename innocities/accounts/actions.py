@@ -1,24 +1,23 @@
-"""A person's own data: everything about them as JSON, and closing the account."""
+"""A person's own data: everything about them as JSON, and closing the account.
 
-from allauth.account.models import EmailAddress
+Every module declares how the rows that name a person are exported and erased
+(``core.registry.PersonalData``); this module only walks those declarations. A test fails when a
+foreign key to the user model is claimed by no declaration.
+"""
+
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from innocities.core import audit
+from innocities.core import audit, registry
+
+from .models import Membership, Role
 
 
 def personal_data(user) -> dict:
     """Everything the platform holds about a person, for them to download."""
-    from innocities.coproduction.models import Participation
-    from innocities.engagement.models import Block, Comment, Follow, Report, Support
-
-    def rows(queryset, *fields):
-        return [
-            {f: (v.isoformat() if hasattr(v, "isoformat") else v) for f, v in zip(fields, row, strict=True)}
-            for row in queryset.values_list(*fields)
-        ]
-
-    return {
+    data = {
         "exported_at": timezone.now().isoformat(),
         "person": {
             "email": user.email,
@@ -28,53 +27,42 @@ def personal_data(user) -> dict:
             "joined": user.date_joined.isoformat(),
             "last_login": user.last_login.isoformat() if user.last_login else None,
         },
-        "email_addresses": rows(EmailAddress.objects.filter(user=user), "email", "verified", "primary"),
-        "memberships": rows(user.memberships.all(), "organisation__name", "role", "created_at"),
-        "project_roles": rows(user.project_roles.all(), "project__title", "role"),
-        "partner_participations": rows(
-            Participation.objects.filter(person=user), "project__title", "actor__name", "role", "depth"
-        ),
-        "ideas": rows(
-            user.ideas.all(),
-            "title",
-            "description",
-            "status",
-            "status_reason",
-            "created_at",
-            "organisation__name",
-        ),
-        "comments": rows(
-            Comment.objects.filter(author=user), "idea__title", "text", "created_at", "hidden_reason"
-        ),
-        "supports": rows(Support.objects.filter(user=user), "idea__title", "created_at"),
-        "follows": rows(Follow.objects.filter(user=user), "idea__title", "created_at"),
-        "reports_filed": rows(
-            Report.objects.filter(reporter=user),
-            "idea__title",
-            "comment__text",
-            "reason",
-            "created_at",
-            "resolved_at",
-        ),
-        "blocked_by": rows(Block.objects.filter(user=user), "organisation__name", "reason", "created_at"),
-        "notifications": rows(
-            user.notifications.all(), "kind", "data", "created_at", "read_at", "emailed_at"
-        ),
     }
+    for entry in registry.personal_data():
+        if entry.export is not None:
+            data[entry.section] = entry.export(user)
+    return data
+
+
+def _last_admin_of(user) -> list[str]:
+    """Organisations in which the person is the only administrator."""
+    names = []
+    for membership in Membership.objects.filter(user=user, role=Role.ADMIN).select_related("organisation"):
+        others = Membership.objects.filter(organisation=membership.organisation, role=Role.ADMIN).exclude(
+            user=user
+        )
+        if not others.filter(user__is_active=True).exists():
+            names.append(membership.organisation.name)
+    return names
 
 
 @transaction.atomic
 def close_account(*, user) -> None:
-    """Close an account. Ideas and comments stay, as a public body may have to keep its records,
-    but under a pseudonym; contact data, memberships, follows and notifications are removed."""
-    from innocities.engagement.models import Follow
-
+    """Close an account. Records a public body must keep (ideas, comments, decisions) stay under a
+    pseudonym; contact data, memberships, seats, follows, notifications, preferences and second
+    factors go. A project the person led is handed to its coordinator; an organisation must keep an
+    administrator, so its last one is asked to name another first."""
+    orphaned = _last_admin_of(user)
+    if orphaned:
+        raise ValidationError(
+            _("You are the only administrator of %(organisations)s: make someone else administrator first.")
+            % {"organisations": ", ".join(orphaned)}
+        )
+    registry.run("account_closing", user=user, successor=None)
+    for entry in registry.personal_data():
+        if entry.erase is not None:
+            entry.erase(user, None)
     audit.record(actor=user, verb="close_account", obj=user)
-    EmailAddress.objects.filter(user=user).delete()
-    Follow.objects.filter(user=user).delete()
-    user.notifications.all().delete()
-    user.memberships.all().delete()
-    user.project_roles.all().delete()
     user.full_name = ""  # shown as "former user" in the reader's language
     user.email = f"closed-{user.pk}@invalid.invalid"
     user.title = ""

@@ -1,4 +1,9 @@
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+
+from .security import DEMO_PASSWORD
 
 
 class AccountAdapter(DefaultAccountAdapter):
@@ -10,18 +15,18 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_signup_redirect_url(self, request):
         """A new citizen goes back to where they started (the open call), else to the open calls."""
-        from django.urls import reverse
-        from django.utils.http import url_has_allowed_host_and_scheme
-
         wanted = request.POST.get("next") or request.GET.get("next")
         if wanted and url_has_allowed_host_and_scheme(wanted, allowed_hosts={request.get_host()}):
             return wanted
         return reverse("engagement:calls")
 
     def get_login_redirect_url(self, request):
-        """Staff start at their work; citizens at their ideas."""
-        from django.urls import reverse
+        """The home page sends each person on to where their work starts (site/views_home.py)."""
+        return reverse("home")
 
-        if request.user.memberships.exists() or request.user.evaluations.exists():
-            return reverse("pipeline:my_work")
-        return reverse("engagement:my_ideas")
+    def authenticate(self, request, **credentials):
+        """Under production settings the demo's published password never signs anyone in."""
+        if settings.PRODUCTION and credentials.get("password") == DEMO_PASSWORD:
+            self.authentication_failed(request, **credentials)
+            return None
+        return super().authenticate(request, **credentials)

@@ -8,6 +8,9 @@ class AccountsConfig(AppConfig):
     def ready(self):
         from allauth.account.signals import password_reset
 
+        from . import extensions
+
+        extensions.register()
         password_reset.connect(_verify_email_on_reset, dispatch_uid="innocities-verify-on-reset")
 
 

@@ -44,17 +44,17 @@ def roles_of(user) -> Roles:
     cached = getattr(user, "_innocities_roles", None)
     if cached is not None:
         return cached
-    from innocities.organisations.models import Network
-
+    # Networks live a layer above; reach their membership table through the user's own relation.
+    network_members = user.operated_networks.model.members.through
     by_org = dict(user.memberships.values_list("organisation_id", "role"))
     full = [org for org, role in by_org.items() if role in FULL_ROLES]
     operated = set(user.operated_networks.values_list("pk", flat=True))
     peers = set(
-        Network.members.through.objects.filter(network__members__in=full).values_list(
+        network_members.objects.filter(network__members__in=full).values_list(
             "organisation_id", flat=True
         )
     ) | set(
-        Network.members.through.objects.filter(network_id__in=operated).values_list(
+        network_members.objects.filter(network_id__in=operated).values_list(
             "organisation_id", flat=True
         )
     )

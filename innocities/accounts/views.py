@@ -8,7 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from innocities.core.views import saved
+from innocities.core.views import errors_onto, saved
 
 from . import actions
 
@@ -30,11 +30,13 @@ class CloseAccountForm(forms.Form):
 def my_data(request):
     form = CloseAccountForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
-        actions.close_account(user=request.user)
-        logout(request)
-        saved(request, _("Your account is closed. Your ideas and comments remain under a pseudonym."))
-        return redirect("home")
-    return render(request, "accounts/my_data.html", {"form": form})
+        with errors_onto(form):
+            actions.close_account(user=request.user)
+        if not form.errors:
+            logout(request)
+            saved(request, _("Your account is closed. Your ideas and comments remain under a pseudonym."))
+            return redirect("home")
+    return render(request, "accounts/my_data.html", {"form": form}, status=400 if form.errors else 200)
 
 
 @login_required

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from innocities.accounts.models import User
+from innocities.core.i18n import pick
 
 from .models import Activity, Actor, HelixSector, Participation
 
@@ -89,8 +90,6 @@ class ActivityForm(forms.ModelForm):
         self.fields["phase"].initial = project.phase_id
         tools = [("", "—")]
         for phase in phases:
-            from innocities.core.i18n import pick
-
             tools.append((phase.label, [(t["key"], pick(t["name"])) for t in phase.tools]))
         self.fields["tool"] = forms.ChoiceField(label=_("Method tool"), choices=tools, required=False)
 

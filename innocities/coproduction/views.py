@@ -7,7 +7,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from innocities.core.views import acting_organisation, errors_onto, organisations_where, require, saved
+from innocities.accounts.roles import roles_of
+from innocities.core.i18n import pick
+from innocities.core.views import errors_onto, require, saved
+from innocities.organisations.acting import acting_organisation, organisations_where
 from innocities.pipeline.access import get_project_for_user
 
 from . import actions
@@ -167,8 +170,6 @@ def activity_detail(request, pk):
 
 def tool_name(activity):
     """The method tool's name in the active language, looked up in the project's method."""
-    from innocities.core.i18n import pick
-
     for phase in activity.project.method.phases.all():
         for tool in phase.tools:
             if tool.get("key") == activity.tool:
@@ -177,8 +178,6 @@ def tool_name(activity):
 
 
 def _may_see_files(user, activity):
-    from innocities.accounts.roles import roles_of
-
     return (
         roles_of(user).is_full_member(activity.organisation_id)
         or activity.project.team.filter(user=user).exists()

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class CoreConfig(AppConfig):
     name = "innocities.core"
     label = "core"
+
+    def ready(self):
+        from . import extensions
+
+        extensions.register()

@@ -16,7 +16,7 @@ from innocities.accounts.roles import roles_of
 from innocities.core.models import AuditEvent
 from innocities.core.views import errors_onto, require, saved
 from innocities.organisations.models import Organisation
-from innocities.pipeline.access import get_challenge_for_user
+from innocities.pipeline.access import get_challenge_for_user, visible_projects
 from innocities.programmes.models import FocusArea
 
 from . import actions
@@ -119,8 +119,6 @@ def idea_detail(request, pk):
 
 def _public_project(user, idea):
     """The project the idea became, when the reader may open it."""
-    from innocities.pipeline.access import visible_projects
-
     project = getattr(idea, "project", None)
     if project is None:
         return None

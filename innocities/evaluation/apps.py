@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class EvaluationConfig(AppConfig):
     name = "innocities.evaluation"
     label = "evaluation"
+
+    def ready(self):
+        from . import extensions
+
+        extensions.register()

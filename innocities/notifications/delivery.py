@@ -4,90 +4,25 @@ from django.conf import settings
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 
+from innocities.core import registry
+
 from .messages import text
-from .models import Frequency, Kind, Notification, Preference
-
-
-def _recipients(event: str, ids: dict):
-    """(kind, key, data, url, people) for an event, or None when its object is gone."""
-    from innocities.engagement.models import Comment, Follow
-    from innocities.pipeline.models import GateDecision, IdeaStatusChange
-
-    if event == "idea_status_changed":
-        change = IdeaStatusChange.objects.filter(idea_id=ids["idea_id"]).select_related("idea").last()
-        if change is None:
-            return None
-        idea = change.idea
-        people = {idea.submitted_by_id} | set(
-            Follow.objects.filter(idea=idea).values_list("user_id", flat=True)
-        )
-        people.discard(change.changed_by_id)
-        data = {"idea": idea.title, "status_code": idea.status, "reason": change.reason}
-        return Kind.IDEA_STATUS, f"idea-status-{change.pk}", data, _idea_url(idea), people
-    if event == "comment_posted":
-        comment = Comment.objects.filter(pk=ids["comment_id"]).select_related("idea", "author").first()
-        if comment is None:
-            return None
-        idea = comment.idea
-        people = {idea.submitted_by_id} | set(
-            Follow.objects.filter(idea=idea).values_list("user_id", flat=True)
-        )
-        people.discard(comment.author_id)
-        data = {"idea": idea.title, "author": comment.author.full_name if comment.author else "—"}
-        return Kind.COMMENT, f"comment-{comment.pk}", data, _idea_url(idea) + f"#comment-{comment.pk}", people
-    if event == "gate_decided":
-        decision = (
-            GateDecision.objects.filter(pk=ids["decision_id"]).select_related("project", "gate").first()
-        )
-        if decision is None:
-            return None
-        people = set(decision.project.team.values_list("user_id", flat=True))
-        people.discard(decision.recorded_by_id)
-        data = {
-            "project": decision.project.title,
-            "gate_name": decision.gate.name,
-            "decision_code": decision.decision,
-        }
-        return Kind.GATE_DECIDED, f"gate-{decision.pk}", data, decision.project.get_absolute_url(), people
-    if event == "content_hidden":
-        from innocities.pipeline.models import Idea
-
-        if ids.get("comment_id"):
-            target = Comment.objects.filter(pk=ids["comment_id"]).select_related("idea").first()
-            author_id, idea = (target.author_id, target.idea) if target else (None, None)
-        else:
-            idea = Idea.objects.filter(pk=ids["idea_id"]).first()
-            author_id, target = (idea.submitted_by_id if idea else None), idea
-        if target is None or not target.hidden_at:
-            return None
-        data = {"idea": idea.title, "reason": target.hidden_reason}
-        key = f"hidden-{'c' if ids.get('comment_id') else 'i'}{target.pk}-{target.hidden_at.timestamp():.0f}"
-        return Kind.HIDDEN, key, data, idea.get_public_url(), {author_id}
-    if event == "evaluation_assigned":
-        from innocities.evaluation.models import Evaluator
-
-        evaluator = Evaluator.objects.filter(pk=ids["evaluator_id"]).select_related("challenge").first()
-        if evaluator is None:
-            return None
-        data = {"challenge": evaluator.challenge.title}
-        url = reverse("evaluation:round", args=[evaluator.challenge_id])
-        return Kind.EVALUATION_ASSIGNED, f"evaluator-{evaluator.pk}", data, url, {evaluator.user_id}
-    raise ValueError(f"unknown event {event}")
-
-
-def _idea_url(idea):
-    return idea.get_public_url() if idea.via_open_call else idea.get_absolute_url()
+from .models import Frequency, Notification, Preference
 
 
 def deliver(event: str, ids: dict) -> list[Notification]:
     """Create the event's notifications (never twice) and email those who want it at once."""
-    found = _recipients(event, ids)
+    declared = registry.event(event)
+    found = declared.resolve(ids)
     if found is None:
         return []
-    kind, key, data, url, people = found
+    people = set(found.people)
+    for audience in registry.audiences(event):
+        people |= set(audience.people(ids))
+    people -= found.exclude
+    kind, key, data, url = declared.kind, found.key, found.data, found.url
     created = []
     for user_id in sorted(p for p in people if p):
         try:

@@ -2,8 +2,9 @@ from django import forms
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -41,12 +42,15 @@ def mark_all_read(request):
 
 
 @login_required
+@require_POST
 def open_notification(request, pk):
-    notification = request.user.notifications.filter(pk=pk).first()
-    if notification is None:
-        return redirect("notifications:list")
+    """Mark one of the person's notifications read and go to what it is about (a POST: GETs write nothing)."""
+    notification = get_object_or_404(request.user.notifications, pk=pk)
     actions.mark_read(notification=notification)
-    return redirect(notification.url)
+    # Stored URLs are the site's own paths; anything else goes to the list instead.
+    if url_has_allowed_host_and_scheme(notification.url, allowed_hosts=None) and notification.url.startswith("/"):
+        return redirect(notification.url)
+    return redirect("notifications:list")
 
 
 @login_required

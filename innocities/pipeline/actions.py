@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from innocities.accounts.roles import roles_of
-from innocities.core import audit
+from innocities.core import audit, registry
+from innocities.core.events import publish
 from innocities.programmes.models import Phase, Programme
 
 from .models import (
@@ -27,13 +28,7 @@ from .models import (
     ProjectStatus,
     TeamRole,
 )
-
-
-def on_commit_notify(event: str, **ids) -> None:
-    """Tell the people concerned once the transaction has committed (see notifications/events.py)."""
-    from innocities.notifications.events import notify_after_commit
-
-    notify_after_commit(event, **ids)
+from .queries import decision_makers_for
 
 
 def _check_programme(organisation, programme: Programme) -> None:
@@ -130,7 +125,7 @@ def set_idea_status(*, idea: Idea, status: str, reason: str, actor, project=None
         idea=idea, status=status, reason=reason, project=project, changed_by=actor
     )
     audit.record(actor=actor, verb="set_idea_status", obj=idea, organisation=idea.organisation, status=status)
-    on_commit_notify("idea_status_changed", idea_id=idea.pk)
+    publish("idea_status_changed", idea_id=idea.pk)
     return idea
 
 
@@ -192,7 +187,7 @@ def promote_idea(*, idea: Idea, actor, lead=None, **fields) -> Project:
             user=idea.submitted_by,
             defaults={"role": TeamRole.MEMBER if staff else TeamRole.PARTNER},
         )
-    _carry_over_supporters_and_actors(idea, project, actor)
+    registry.run("idea_promoted", idea=idea, project=project, actor=actor)
     set_idea_status(
         idea=idea,
         status=IdeaStatus.SELECTED,
@@ -201,27 +196,6 @@ def promote_idea(*, idea: Idea, actor, lead=None, **fields) -> Project:
         actor=actor,
     )
     return project
-
-
-def _carry_over_supporters_and_actors(idea, project, actor) -> None:
-    from innocities.coproduction.models import Depth, Participation, ParticipationRole
-    from innocities.engagement.models import Follow
-
-    supporters = idea.supports.values_list("user_id", flat=True)
-    Follow.objects.bulk_create([Follow(idea=idea, user_id=pk) for pk in supporters], ignore_conflicts=True)
-    Participation.objects.bulk_create(
-        [
-            Participation(
-                organisation_id=project.organisation_id,
-                project=project,
-                actor=a,
-                role=ParticipationRole.CO_CREATOR,
-                depth=Depth.INVOLVE,
-            )
-            for a in idea.actors.filter(organisation_id=project.organisation_id)
-        ],
-        ignore_conflicts=True,
-    )
 
 
 @transaction.atomic
@@ -239,35 +213,17 @@ def update_project(*, project: Project, actor, **fields) -> Project:
 
 
 def _requirement_unmet(project: Project, requires: str) -> str | None:
-    """Why a must-meet criterion that names evidence cannot be ticked yet, or None."""
-    checks = {
-        "receiving_unit": (
-            bool(project.receiving_unit.strip()),
-            _("Name the receiving unit in ordinary operations first."),
-        ),
-        "project_lead": (project.team.filter(role=TeamRole.LEAD).exists(), _("Name a project lead first.")),
-        "funding_route": (
-            project.funding.exclude(state=FundingState.REJECTED).exists(),
-            _("Add a planned, applied or granted funding line first."),
-        ),
-        "evidence_level_2": (
-            (project.evidence_level or 0) >= 2,
-            _("Record a Nesta evidence level of at least 2 first."),
-        ),
-        "partners": (
-            project.team.filter(role=TeamRole.PARTNER).exists(),
-            _("Add an external partner to the team first."),
-        ),
-    }
-    if requires == "sdg_assessment":
-        from innocities.sustainability.queries import current_assessment
+    """Why a must-meet criterion that names evidence cannot be ticked yet, or None.
 
-        checks["sdg_assessment"] = (
-            current_assessment(project) is not None,
-            _("Complete a sustainability assessment in this phase first."),
-        )
-    ok, message = checks.get(requires, (True, None))
-    return None if ok else message
+    Each tag is checked by the module that registered it (``core.registry.GateRequirement``); a method
+    file naming an unknown tag is refused when it is loaded, so no tag passes a gate unchecked.
+    """
+    if not requires:
+        return None
+    requirement = registry.requirement(requires)
+    if requirement is None:
+        raise ValueError(f"no gate requirement is registered for the tag {requires!r}")
+    return None if requirement.check(project) else str(requirement.message)
 
 
 def _answer_criteria(project, gate, met, scores, errors) -> list[dict]:
@@ -328,8 +284,6 @@ def decide_gate(
     stop → ended for good. "go" needs every must-meet criterion met. ``expected_gate`` is the gate
     the reviewer looked at: if the project has moved on meanwhile, nothing is recorded.
     """
-    from .queries import decision_makers_for
-
     project = Project.objects.select_for_update().select_related("phase", "method").get(pk=project.pk)
     if project.status not in {ProjectStatus.ACTIVE, ProjectStatus.ON_HOLD}:
         raise ValidationError(_("A stopped or implemented project has no more gates."))
@@ -398,7 +352,7 @@ def decide_gate(
     audit.record(
         actor=actor, verb="decide_gate", obj=record, organisation=project.organisation, decision=decision
     )
-    on_commit_notify("gate_decided", decision_id=record.pk)
+    publish("gate_decided", decision_id=record.pk)
     return record
 
 

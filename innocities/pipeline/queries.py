@@ -6,6 +6,7 @@ from itertools import chain
 from django.db.models import Count, DateField, Exists, Max, OuterRef, Prefetch, Q
 from django.db.models.functions import Cast, Coalesce
 
+from innocities.accounts.models import User
 from innocities.accounts.roles import roles_of
 
 from .access import visible_challenges, visible_ideas, visible_projects
@@ -157,10 +158,7 @@ def my_work(user):
     ideas_to_review = with_related_visibility(user, ideas_to_review)
     led = projects.filter(team__user=user, team__role=TeamRole.LEAD).order_by("title")
     team = projects.filter(team__user=user).exclude(pk__in=led.values("pk")).order_by("title")
-    from innocities.evaluation.models import Evaluator
-
     return {
-        "evaluations": Evaluator.objects.filter(user=user).select_related("challenge", "organisation"),
         "gates_due": gates.order_by("in_phase_since", "title")[:MY_WORK_ROWS],
         "gates_due_count": gates.count(),
         "ideas_to_review": ideas_to_review[:MY_WORK_ROWS],
@@ -173,8 +171,6 @@ def my_work(user):
 def decision_makers_for(project):
     """Who may be named as deciding at the project's gates: the programme's steering group and
     coordinators, and the organisation's administrators, coordinators and leadership."""
-    from innocities.accounts.models import User
-
     programme = project.programme
     return (
         User.objects.filter(

@@ -5,6 +5,7 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
@@ -13,8 +14,11 @@ from django.views.decorators.http import require_POST
 
 from innocities.accounts.models import User
 from innocities.accounts.roles import roles_of
-from innocities.core.views import acting_organisation, errors_onto, organisations_where, require, saved
+from innocities.core import registry
+from innocities.core.views import errors_onto, require, saved
+from innocities.organisations.acting import acting_organisation, organisations_where
 from innocities.programmes.access import get_programme_for_user, visible_programmes
+from innocities.programmes.models import Programme
 
 from . import actions, queries
 from .access import (
@@ -50,14 +54,10 @@ CURRENCY_OF = {"SE": "SEK", "NO": "NOK", "DK": "DKK", "FI": "EUR", "IS": "EUR"}
 
 
 def _page(request, queryset):
-    from django.core.paginator import Paginator
-
     return Paginator(queryset, PAGE).get_page(request.GET.get("page"))
 
 
 def _programmes_of(organisation):
-    from innocities.programmes.models import Programme
-
     return Programme.objects.filter(
         Q(organisation=organisation) | Q(network__members=organisation)
     ).distinct()
@@ -323,9 +323,7 @@ def project_detail(request, pk):
         "idea_visible": bool(project.idea_id)
         and visible_ideas(request.user).filter(pk=project.idea_id).exists(),
         "programme_visible": visible_programmes(request.user).filter(pk=project.programme_id).exists(),
-        **coproduction_context(request.user, project),
-        **sustainability_context(project),
-        **outcomes_context(project),
+        "panels": registry.render_panels("project", request, project),
         "update_form": ProgressUpdateForm(initial={"written_on": date.today()}),
         "milestone_form": MilestoneForm(),
         "funding_form": FundingLineForm(
@@ -375,53 +373,6 @@ def project_edit(request, pk):
     return render(request, "pipeline/form.html", {"form": form, "title": _("Edit project"), "back": project})
 
 
-def sustainability_context(project):
-    """The project's latest completed assessment and its profile, and what changed since the one before."""
-    from innocities.sustainability.profile import changes, profile
-    from innocities.sustainability.queries import completed
-
-    latest = list(completed(project)[:2])
-    if not latest:
-        return {"assessment": None}
-    current = profile(latest[0])
-    earlier = profile(latest[1]) if len(latest) > 1 else None
-    return {
-        "assessment": latest[0],
-        "profile": current,
-        "earlier_assessment": latest[1] if earlier else None,
-        "changes": changes(earlier, current) if earlier else None,
-        "assessment_is_current": latest[0].phase_id == project.phase_id,
-    }
-
-
-def outcomes_context(project):
-    """Expected benefits measured with indicators: targets, values and progress for the project."""
-    from innocities.sustainability.indicator_views import (
-        ProjectOutcomeForm,
-        ProjectValueForm,
-        project_outcomes,
-    )
-
-    return {
-        "outcomes": project_outcomes(project),
-        "outcome_target_form": ProjectOutcomeForm(project=project, auto_id="id_ot_%s"),
-        "outcome_value_form": ProjectValueForm(project=project, auto_id="id_ov_%s"),
-    }
-
-
-def coproduction_context(user, project):
-    """The project's stakeholder map, helix balance and activities; actor names only for its own people."""
-    from innocities.coproduction.queries import helix_balance, stakeholder_map
-
-    own = roles_of(user).is_full_member(project.organisation_id) or project.team.filter(user=user).exists()
-    return {
-        "stakeholders": stakeholder_map(project),
-        "balance": helix_balance(Project.objects.filter(pk=project.pk)),
-        "activities": project.activities.select_related("phase"),
-        "show_names": own,
-    }
-
-
 @login_required
 def gate_decide(request, pk):
     project = get_project_for_user(request.user, pk)
@@ -457,18 +408,12 @@ def gate_decide(request, pk):
         if not form.errors:
             saved(request, _("The gate decision was recorded."))
             return redirect(project)
-    from innocities.coproduction.queries import helix_balance
-
     context = {
         "project": project,
         "gate": gate,
         "form": form,
         "decisions": queries.gate_history(project),
-        **coproduction_context(request.user, project),
-        **sustainability_context(project),
-        "programme_balance": helix_balance(
-            visible_projects(request.user).filter(programme=project.programme)
-        ),
+        "panels": registry.render_panels("gate", request, project),
     }
     return render(request, "pipeline/gate_decide.html", context, status=400 if form.errors else 200)
 
@@ -659,4 +604,5 @@ def project_scaled(request, pk):
 def my_work(request):
     context = queries.my_work(request.user)
     context["roles"] = roles_of(request.user)
+    context["panels"] = registry.render_panels("my_work", request, request.user)
     return render(request, "pipeline/my_work.html", context)

@@ -5,9 +5,11 @@ from pathlib import Path
 import yaml
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 
-from innocities.core import audit
+from innocities.core import audit, registry
+from innocities.core.i18n import nordic_slug
 
 from .models import AnnualEvaluation, Criterion, Gate, Method, Phase, Programme
 
@@ -15,10 +17,23 @@ METHODS_DIR = Path(__file__).resolve().parent / "methods"
 SHIPPED_METHODS = ("innocities", "innovationsguiden")
 
 
+def unknown_requirements(data: dict) -> list[str]:
+    """The evidence tags a method's data names that no module checks (see core.registry)."""
+    known = registry.requirement_tags()
+    named = [c.get("requires") for g in data.get("gates", []) for c in g.get("criteria", [])]
+    return sorted({tag for tag in named if tag and tag not in known})
+
+
 @transaction.atomic
 def load_method_file(*, path: Path) -> Method:
-    """Load a shipped method from its YAML file; a version already loaded is left as it is."""
+    """Load a shipped method from its YAML file; a version already loaded is left as it is.
+
+    A criterion that names evidence no module checks is refused: it would pass every gate silently.
+    """
     data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+    unknown = unknown_requirements(data)
+    if unknown:
+        raise ValidationError(f"{path}: no module checks the evidence tags {', '.join(unknown)}")
     existing = Method.objects.filter(key=data["key"], version=data["version"], owner_programme=None).first()
     if existing:
         return existing
@@ -66,18 +81,28 @@ def load_shipped_methods() -> list[Method]:
     return [load_method_file(path=METHODS_DIR / f"{key}.yaml") for key in SHIPPED_METHODS]
 
 
+def _adapted_name(names: dict[str, str], programme: Programme) -> dict[str, str]:
+    """The copy says whose it is, in each language the original is named in."""
+    adapted = {}
+    for code, name in (names or {}).items():
+        with translation.override(code):
+            adapted[code] = _("%(method)s, adapted for %(programme)s") % {
+                "method": name,
+                "programme": programme.name,
+            }
+    return adapted
+
+
 @transaction.atomic
 def adapt_method(*, programme: Programme, actor) -> Method:
     """Give the programme its own copy of its method to edit; a copy already owned is returned."""
     source = programme.method
     if source.owner_programme_id == programme.pk:
         return source
-    from innocities.pipeline.models import Project
-
     copy = Method.objects.create(
         key=source.key,
         version=source.version,
-        name=source.name,
+        name=_adapted_name(source.name, programme),
         description=source.description,
         source=source.source,
         owner_programme=programme,
@@ -111,12 +136,16 @@ def adapt_method(*, programme: Programme, actor) -> Method:
             )
             for c in gate.criteria.all()
         )
-    # The programme's projects continue on the copy, phase by phase; their gate decisions keep the
-    # criteria and method name they were decided under.
-    for new_phase in copy.phases.all():
-        Project.objects.filter(programme=programme, phase__order=new_phase.order).update(
-            method=copy, phase=new_phase
-        )
+    # Everything that points at the old phases follows, phase by phase: projects and their decisions
+    # (pipeline), assessments (sustainability), activities (co-production) — each module moves its own.
+    # Gate decisions keep the criteria and method name they were decided under.
+    new_by_order = {phase.order: phase for phase in copy.phases.select_related("gate")}
+    phase_map = {phase.pk: new_by_order[phase.order] for phase in source.phases.all()}
+    gate_map = {
+        gate.pk: new_by_order[gate.phase.order].gate
+        for gate in Gate.objects.filter(method=source).select_related("phase")
+    }
+    registry.run("method_adapted", programme=programme, phase_map=phase_map, gate_map=gate_map, actor=actor)
     programme.method = copy
     programme.save(update_fields=["method"])
     audit.record(actor=actor, verb="adapt_method", obj=programme, organisation=programme.organisation)
@@ -188,8 +217,6 @@ def record_evaluation(
 
 
 def _focus_areas(organisation, areas, own_names):
-    from innocities.core.i18n import nordic_slug
-
     from .models import FocusArea
 
     areas = list(areas)
@@ -204,8 +231,6 @@ def _focus_areas(organisation, areas, own_names):
 
 
 def _unique_programme_slug(name):
-    from innocities.core.i18n import nordic_slug
-
     base = nordic_slug(name) or "programme"
     slug, n = base, 2
     while Programme.objects.filter(slug=slug).exists() or slug in {"methods", "new"}:

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class ProgrammesConfig(AppConfig):
     name = "innocities.programmes"
     label = "programmes"
+
+    def ready(self):
+        from . import extensions
+
+        extensions.register()

@@ -1,7 +1,10 @@
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import AnnualEvaluation, CriterionKind, Programme
+from innocities.accounts.models import Membership, User
+
+from .models import AnnualEvaluation, CriterionKind, FocusArea, Method, Programme
 
 
 class EvaluationForm(forms.ModelForm):
@@ -76,12 +79,6 @@ class ProgrammeForm(forms.ModelForm):
     def __init__(self, *args, organisation=None, network=None, **kwargs):
         """For an organisation's programme, or (``network``) a cluster programme of all its members."""
         super().__init__(*args, **kwargs)
-        from django.db.models import Q
-
-        from innocities.accounts.models import Membership, User
-
-        from .models import FocusArea, Method
-
         organisations = [organisation] if organisation else list(network.members.all())
         staff = Membership.objects.filter(organisation__in=organisations).exclude(role="partner")
         people = User.objects.filter(pk__in=staff.values("user_id")).order_by("full_name")

@@ -2,13 +2,11 @@ from django.urls import path
 
 from . import views
 
-app_name = "programmes"
+# Included by the site (innocities/site/urls.py) beside the pages it composes.
 urlpatterns = [
-    path("", views.programme_list, name="list"),
     path("new/", views.programme_create, name="create"),
     path("methods/", views.method_list, name="methods"),
     path("methods/<int:pk>/", views.method_detail, name="method"),
-    path("<slug:slug>/", views.programme_detail, name="detail"),
     path("<slug:slug>/edit/", views.programme_edit, name="edit"),
     path("<slug:slug>/evaluations/", views.evaluation_add, name="evaluation_add"),
     path("<slug:slug>/method/", views.method_adapt, name="method_adapt"),

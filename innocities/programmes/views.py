@@ -1,54 +1,16 @@
-from datetime import date
 
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from innocities.accounts.roles import roles_of
-from innocities.core.views import acting_organisation, errors_onto, require, saved
+from innocities.core.views import errors_onto, require, saved
+from innocities.organisations.acting import acting_organisation
 
 from . import actions, queries
 from .access import get_method_for_user, get_programme_for_user
 from .forms import CriterionForm, EvaluationForm, PhaseNameForm, ProgrammeForm
 from .models import Criterion, Method
-
-
-@login_required
-def programme_list(request):
-    can_create = any(roles_of(request.user).manages(org) for org in roles_of(request.user).full_org_ids)
-    return render(
-        request,
-        "programmes/programme_list.html",
-        {"programmes": queries.programme_list(request.user), "can_create": can_create},
-    )
-
-
-@login_required
-def programme_detail(request, slug):
-    programme = get_programme_for_user(request.user, slug)
-    counts = queries.phase_counts(request.user, programme)
-    phases = [(phase, counts.get(phase.order, {})) for phase in programme.method.phases.all()]
-    context = {
-        "programme": programme,
-        "phases": phases,
-        "totals": _totals(counts),
-        "focus_areas": programme.focus_areas.all(),
-        "coordinators": programme.coordinators.all(),
-        "steering_group": programme.steering_group.all(),
-        "targets": programme.targets.all(),
-        "evaluations": programme.evaluations.select_related("recorded_by"),
-        "evaluation_form": EvaluationForm(initial={"held_on": date.today()}),
-    }
-    return render(request, "programmes/programme_detail.html", context)
-
-
-def _totals(counts):
-    totals: dict[str, int] = {}
-    for by_status in counts.values():
-        for status, n in by_status.items():
-            totals[status] = totals.get(status, 0) + n
-    return totals
 
 
 @login_required

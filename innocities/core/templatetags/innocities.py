@@ -13,6 +13,13 @@ def tr(texts):
     return pick(texts)
 
 
+@register.simple_tag(takes_context=True)
+def render_panel(context, panel, data):
+    """A module's panel (core.registry.Panel) rendered with the page's context and its own data."""
+    with context.push(**data):
+        return context.template.engine.get_template(panel.template).render(context)
+
+
 @register.filter
 def get(mapping, key):
     return (mapping or {}).get(key, 0)
@@ -43,49 +50,3 @@ def audit_verb(verb):
 @register.filter
 def get_item(mapping, key):
     return (mapping or {}).get(key)
-
-
-# Geometry of the profile chart (sustainability/_profile_chart.html): a 520-wide SVG, labels on the
-# left, the zero line at x=370 and 60 px per impact step, one 22-px row per goal.
-ZERO, STEP, ROW = 370, 60, 22
-
-
-@register.filter
-def chart_height(rows):
-    return max(1, int(rows)) * ROW + 4
-
-
-@register.filter
-def row_y(index):
-    return int(index) * ROW
-
-
-@register.filter
-def bar_x(impact):
-    impact = int(impact or 0)
-    return ZERO + min(impact, 0) * STEP
-
-
-@register.filter
-def bar_width(impact):
-    return abs(int(impact or 0)) * STEP
-
-
-@register.filter
-def label_x(impact):
-    impact = int(impact or 0)
-    return ZERO + impact * STEP - 26 if impact < 0 else ZERO + impact * STEP + 6
-
-
-@register.filter
-def dimension_label(key):
-    from innocities.sustainability.profile import DIMENSIONS
-
-    return DIMENSIONS.get(key, _("Cross-cutting"))
-
-
-@register.filter
-def relevance_label(key):
-    from innocities.sustainability.models import Relevance
-
-    return Relevance(key).label

@@ -1,0 +1,24 @@
+from django.shortcuts import redirect, render
+
+from innocities.accounts.roles import roles_of
+
+
+def landing(user) -> str:
+    """Where a person's work starts: staff at their work, a network operator at the network, platform
+    staff in the admin, an evaluator at the ideas to evaluate, a citizen at their ideas or the open calls."""
+    roles = roles_of(user)
+    if roles.by_org or user.evaluations.exists():
+        return redirect("pipeline:my_work")
+    if roles.operated_network_ids:
+        network = user.operated_networks.order_by("name").first()
+        return redirect("organisations:network", network.slug)
+    if user.is_staff:
+        return redirect("admin:index")
+    return redirect("engagement:my_ideas" if user.ideas.exists() else "engagement:calls")
+
+
+def home(request):
+    """Signed-in people start where their work is; everyone else sees what InnoCities is and signs in."""
+    if request.user.is_authenticated:
+        return landing(request.user)
+    return render(request, "core/home.html")

@@ -150,3 +150,51 @@ def test_only_managers_set_up_the_round(world, round_, login):
     assert not Criterion.objects.filter(name__en="Min egen").exists()
     assert not challenge.evaluators.filter(user=world.lead).exists()
     assert login(world.lead).get(reverse("evaluation:round", args=[challenge.pk])).status_code == 404
+
+
+def test_every_default_criterion_says_which_end_of_the_scale_is_good_in_every_language(round_):
+    challenge, _ = round_
+    for criterion in Criterion.objects.filter(challenge=challenge):
+        for language in ("sv", "nb", "en"):
+            scale = criterion.scale[language]
+            assert scale.startswith("1 = ") and ", 5 = " in scale, (criterion.name["en"], language)
+    cost = Criterion.objects.get(challenge=challenge, name__en="Cost")
+    assert cost.scale == {
+        "en": "1 = very costly, 5 = very cheap",
+        "sv": "1 = mycket kostsam, 5 = mycket billig",
+        "nb": "1 = svært kostbar, 5 = svært billig",
+    }
+
+
+def test_the_evaluator_reads_what_1_and_5_mean_beside_each_criterion(world, round_, login):
+    challenge, ideas = round_
+    actions.invite_evaluator(challenge=challenge, user=world.coordinator, actor=world.coordinator)
+    url = reverse("evaluation:score", args=[challenge.pk, ideas[0].pk])
+    page = login(world.coordinator).get(url).content.decode()
+    assert "1 = very costly, 5 = very cheap" in page
+    assert "1 = little value for users, 5 = great value for users" in page
+    page = login(world.coordinator).get(url, HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert "1 = mycket kostsam, 5 = mycket billig" in page
+    round_url = reverse("evaluation:round", args=[challenge.pk])
+    page = login(world.coordinator).get(round_url, HTTP_ACCEPT_LANGUAGE="nb").content.decode()
+    assert "1 = svært kostbar, 5 = svært billig" in page
+
+
+def test_a_criterion_of_ones_own_keeps_its_text_and_may_say_which_end_is_good(world, round_, login):
+    challenge, ideas = round_
+    # A criterion from before criteria said which end is good keeps its text and reads 1 weak, 5 strong.
+    older = Criterion.objects.create(
+        organisation=world.halden, challenge=challenge, order=9, name={"en": "Kostnad", "sv": "Kostnad"}
+    )
+    client = login(world.coordinator)
+    client.post(
+        reverse("evaluation:criteria", args=[challenge.pk]),
+        {"text": "Driftskostnad", "scale": "1 = dyr i drift, 5 = billig i drift"},
+    )
+    own = Criterion.objects.get(challenge=challenge, name__en="Driftskostnad")
+    assert own.scale["nb"] == "1 = dyr i drift, 5 = billig i drift"
+    actions.invite_evaluator(challenge=challenge, user=world.coordinator, actor=world.coordinator)
+    page = client.get(reverse("evaluation:score", args=[challenge.pk, ideas[0].pk])).content.decode()
+    assert "1 = dyr i drift, 5 = billig i drift" in page and "1 = weak, 5 = strong" in page
+    older.refresh_from_db()
+    assert older.name == {"en": "Kostnad", "sv": "Kostnad"} and older.scale == {}

@@ -17,17 +17,23 @@ def add_default_criteria(*, challenge, actor) -> list[Criterion]:
     start = challenge.evaluation_criteria.count()
     created = [
         Criterion.objects.create(
-            organisation_id=challenge.organisation_id, challenge=challenge, order=start + n, name=name
+            organisation_id=challenge.organisation_id,
+            challenge=challenge,
+            order=start + n,
+            name=default["name"],
+            scale=default["scale"],
         )
-        for n, name in enumerate(DEFAULT_CRITERIA)
+        for n, default in enumerate(DEFAULT_CRITERIA)
     ]
     audit.record(actor=actor, verb="add_default_criteria", obj=challenge, organisation=challenge.organisation)
     return created
 
 
 @transaction.atomic
-def add_criterion(*, challenge, text: str, actor) -> Criterion:
-    text = text.strip()
+def add_criterion(*, challenge, text: str, actor, scale: str = "") -> Criterion:
+    """Add a criterion in the words of the person running the round; `scale` says which end is good
+    ("1 = very costly, 5 = very cheap"), and without it the scale reads 1 = weak, 5 = strong."""
+    text, scale = text.strip(), scale.strip()
     if not text:
         raise ValidationError({"text": _("Write the criterion.")})
     criterion = Criterion.objects.create(
@@ -35,6 +41,7 @@ def add_criterion(*, challenge, text: str, actor) -> Criterion:
         challenge=challenge,
         order=challenge.evaluation_criteria.count(),
         name={"en": text, "sv": text, "nb": text},
+        scale={"en": scale, "sv": scale, "nb": scale} if scale else {},
     )
     audit.record(
         actor=actor, verb="add_evaluation_criterion", obj=criterion, organisation=challenge.organisation

@@ -7,12 +7,49 @@ from django.utils.translation import gettext_lazy as _
 
 from innocities.core.i18n import pick
 
+# Each criterion says which end of the scale is good, so "5" never has to be guessed (is cost 5 dear
+# or cheap?).
 DEFAULT_CRITERIA = [
-    {"en": "Value for users", "sv": "Nytta för användarna", "nb": "Nytte for brukerne"},
-    {"en": "Sustainability potential", "sv": "Hållbarhetspotential", "nb": "Bærekraftspotensial"},
-    {"en": "Feasibility", "sv": "Genomförbarhet", "nb": "Gjennomførbarhet"},
-    {"en": "Strategic fit", "sv": "Strategisk passform", "nb": "Strategisk treffsikkerhet"},
-    {"en": "Cost", "sv": "Kostnad", "nb": "Kostnad"},
+    {
+        "name": {"en": "Value for users", "sv": "Nytta för användarna", "nb": "Nytte for brukerne"},
+        "scale": {
+            "en": "1 = little value for users, 5 = great value for users",
+            "sv": "1 = liten nytta för användarna, 5 = stor nytta för användarna",
+            "nb": "1 = liten nytte for brukerne, 5 = stor nytte for brukerne",
+        },
+    },
+    {
+        "name": {"en": "Sustainability potential", "sv": "Hållbarhetspotential", "nb": "Bærekraftspotensial"},
+        "scale": {
+            "en": "1 = little or no potential, 5 = great potential",
+            "sv": "1 = liten eller ingen potential, 5 = stor potential",
+            "nb": "1 = lite eller ikke noe potensial, 5 = stort potensial",
+        },
+    },
+    {
+        "name": {"en": "Feasibility", "sv": "Genomförbarhet", "nb": "Gjennomførbarhet"},
+        "scale": {
+            "en": "1 = very hard to carry out, 5 = easy to carry out",
+            "sv": "1 = mycket svår att genomföra, 5 = lätt att genomföra",
+            "nb": "1 = svært vanskelig å gjennomføre, 5 = lett å gjennomføre",
+        },
+    },
+    {
+        "name": {"en": "Strategic fit", "sv": "Strategisk passform", "nb": "Strategisk treffsikkerhet"},
+        "scale": {
+            "en": "1 = does not fit our goals, 5 = fits our goals very well",
+            "sv": "1 = passar inte våra mål, 5 = passar våra mål mycket väl",
+            "nb": "1 = passer ikke med målene våre, 5 = passer svært godt med målene våre",
+        },
+    },
+    {
+        "name": {"en": "Cost", "sv": "Kostnad", "nb": "Kostnad"},
+        "scale": {
+            "en": "1 = very costly, 5 = very cheap",
+            "sv": "1 = mycket kostsam, 5 = mycket billig",
+            "nb": "1 = svært kostbar, 5 = svært billig",
+        },
+    },
 ]
 
 
@@ -23,6 +60,8 @@ class Criterion(models.Model):
     )
     order = models.PositiveSmallIntegerField(default=0)
     name = models.JSONField(_("criterion"))
+    # which end of the 1–5 scale is good, per language; empty for criteria from before it was asked
+    scale = models.JSONField(_("what 1 and 5 mean"), default=dict, blank=True)
 
     class Meta:
         ordering = ["order", "pk"]
@@ -33,6 +72,11 @@ class Criterion(models.Model):
     @property
     def label(self):
         return pick(self.name)
+
+    @property
+    def scale_label(self):
+        """What 1 and 5 mean for this criterion, or the general reading when it was not said."""
+        return pick(self.scale) if self.scale else _("1 = weak, 5 = strong")
 
 
 class Evaluator(models.Model):

@@ -38,6 +38,12 @@ class InviteForm(forms.Form):
 
 class CriterionForm(forms.Form):
     text = forms.CharField(label=gettext_lazy("New criterion"), max_length=200)
+    scale = forms.CharField(
+        label=gettext_lazy("What 1 and 5 mean"),
+        help_text=gettext_lazy("Say which end is good, for example “1 = very costly, 5 = very cheap”."),
+        max_length=200,
+        required=False,
+    )
 
 
 def _round_url(challenge):
@@ -77,7 +83,12 @@ def criteria(request, pk):
             criterion = get_object_or_404(challenge.evaluation_criteria, pk=request.POST.get("criterion"))
             actions.remove_criterion(criterion=criterion, actor=request.user)
         else:
-            actions.add_criterion(challenge=challenge, text=request.POST.get("text", ""), actor=request.user)
+            actions.add_criterion(
+                challenge=challenge,
+                text=request.POST.get("text", ""),
+                scale=request.POST.get("scale", "")[:200],
+                actor=request.user,
+            )
             if Score.objects.filter(criterion__challenge=challenge).exists():
                 messages.warning(
                     request, _("Evaluators who have already scored need to score the new criterion too.")

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from innocities.accounts.roles import roles_of
 from innocities.core import audit
+from innocities.core.events import publish
 from innocities.core.ratelimit import allow
-from innocities.pipeline.actions import on_commit_notify
 from innocities.pipeline.models import Challenge, ChallengeStatus, Idea, Visibility
 
 from .models import Block, Comment, Follow, OpenCall, Report, Support
@@ -105,7 +105,7 @@ def post_comment(*, idea: Idea, text: str, actor) -> Comment:
         organisation_id=idea.organisation_id, idea=idea, author=actor, text=text, is_official=official
     )
     audit.record(actor=actor, verb="post_comment", obj=comment, organisation=idea.organisation)
-    on_commit_notify("comment_posted", comment_id=comment.pk)
+    publish("comment_posted", comment_id=comment.pk)
     return comment
 
 
@@ -160,7 +160,7 @@ def _moderated(obj, *, reason, actor, verb):
     ).update(resolved_at=timezone.now(), resolved_by=actor)
     what = obj.title if isinstance(obj, Idea) else obj.text[:80]
     if verb == "hide":
-        on_commit_notify(
+        publish(
             "content_hidden", **({"comment_id": obj.pk} if isinstance(obj, Comment) else {"idea_id": obj.pk})
         )
     audit.record(

@@ -6,8 +6,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from innocities.core import audit
+from innocities.core.events import publish
 from innocities.organisations.actions import ensure_person
-from innocities.pipeline.actions import on_commit_notify
 
 from .models import DEFAULT_CRITERIA, Criterion, Evaluator, Score
 
@@ -80,7 +80,7 @@ def invite_evaluator(*, challenge, actor, user=None, email: str = "", full_name:
     evaluator.just_invited = created
     if created:
         audit.record(actor=actor, verb="invite_evaluator", obj=evaluator, organisation=challenge.organisation)
-        on_commit_notify("evaluation_assigned", evaluator_id=evaluator.pk)
+        publish("evaluation_assigned", evaluator_id=evaluator.pk)
     return evaluator
 
 

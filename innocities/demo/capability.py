@@ -1,17 +1,21 @@
 """Demo capability rounds: a baseline and a yearly follow-up for four organisations of the network.
 
 Answers are written directly (the rounds lie in the past, and answering goes through invitations),
-seeded so every load gives the same figures, a little better in the second round.
+seeded so every load gives the same figures, a little better in the second round. The rounds are
+dated from the day the demo is loaded and closed on their last day, so they read true on any date.
 """
 
 import random
-from datetime import date
+from datetime import date, datetime, time, timedelta
+
+from django.utils import timezone
 
 from innocities.accounts.roles import FULL_ROLES
 from innocities.capability.actions import load_instrument
 from innocities.capability.models import Answer, FactAnswer, Invitation, Response, SurveyRound
 
-ROUNDS = [("baseline", date(2025, 1, 13), date(2025, 2, 7)), ("yearly", date(2026, 1, 12), date(2026, 2, 6))]
+FOLLOW_UP_ENDED = 30  # days between the follow-up's last day and the day the demo is loaded
+ROUND_DAYS = 25
 # Starting level per organisation and dimension key; the follow-up adds a little where work was done.
 LEVELS = {
     "halden": {
@@ -56,11 +60,29 @@ LEVELS = {
     },
 }
 GAIN = {"process": 0.6, "coproduction": 0.4, "sustainability": 0.5, "learning": 0.3}
+# The first facts (an adopted strategy, a budget, a named lead) are known to everyone in the organisation,
+# so their counts can be shown; the others are answered unevenly and mostly stay below the threshold.
+WELL_KNOWN_FACTS = 3
 
 
-def build(organisations: dict, creator) -> int:
-    """Two rounds for each organisation in LEVELS; returns the number of responses written."""
+def _year_before(day: date) -> date:
+    return day.replace(year=day.year - 1, day=min(day.day, 28) if day.month == 2 else day.day)
+
+
+def rounds(today: date) -> list[tuple[str, date, date]]:
+    """A follow-up that closed a month before ``today`` and the baseline a year before it."""
+    closes_on = today - timedelta(days=FOLLOW_UP_ENDED)
+    opens_on = closes_on - timedelta(days=ROUND_DAYS)
+    return [
+        ("baseline", _year_before(opens_on), _year_before(closes_on)),
+        ("yearly", opens_on, closes_on),
+    ]
+
+
+def build(organisations: dict, creator, today: date | None = None) -> int:
+    """Two closed rounds for each organisation in LEVELS; returns the number of responses written."""
     instrument = load_instrument()
+    today = today or timezone.localdate()
     rng = random.Random(2030)
     statements = [(d.key, s.pk) for d in instrument.dimensions.all() for s in d.statements.all()]
     facts = list(instrument.facts.values_list("pk", flat=True))
@@ -68,13 +90,15 @@ def build(organisations: dict, creator) -> int:
     for slug, levels in LEVELS.items():
         organisation = organisations[slug]
         members = list(organisation.memberships.filter(role__in=FULL_ROLES).values_list("user_id", flat=True))
-        for number, (kind, opens_on, closes_on) in enumerate(ROUNDS):
+        known = {pk: rng.choice(["yes", "no"]) for pk in facts[:WELL_KNOWN_FACTS]}
+        for number, (kind, opens_on, closes_on) in enumerate(rounds(today)):
             survey = SurveyRound.objects.create(
                 organisation=organisation,
                 instrument=instrument,
                 kind=kind,
                 opens_on=opens_on,
                 closes_on=closes_on,
+                closed_at=timezone.make_aware(datetime.combine(closes_on, time(16))),
                 created_by=creator,
             )
             invited = [Invitation(survey=survey, user_id=pk) for pk in members]
@@ -96,7 +120,9 @@ def build(organisations: dict, creator) -> int:
                 Answer.objects.bulk_create(answers)
                 FactAnswer.objects.bulk_create(
                     FactAnswer(
-                        response=response, fact_id=pk, value=rng.choice(["yes", "yes", "no", "unknown"])
+                        response=response,
+                        fact_id=pk,
+                        value=known.get(pk) or rng.choice(["yes", "yes", "no", "unknown"]),
                     )
                     for pk in facts
                 )

@@ -6,6 +6,7 @@ import yaml
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from innocities.accounts.roles import FULL_ROLES
@@ -72,6 +73,17 @@ def start_round(*, organisation, kind: str, opens_on, closes_on, actor) -> Surve
     return survey
 
 
+def not_open_reason(survey: SurveyRound) -> str | None:
+    """Why the round takes no answers today, in words for the person; None while it is open."""
+    if survey.has_ended:
+        return _("This round closed on %(day)s, so it takes no more answers.") % {
+            "day": date_format(survey.ended_on, "DATE_FORMAT")
+        }
+    if not survey.has_started:
+        return _("This round opens on %(day)s.") % {"day": date_format(survey.opens_on, "DATE_FORMAT")}
+    return None
+
+
 @transaction.atomic
 def answer(*, survey: SurveyRound, user, values: dict[int, int | None], facts: dict[int, str]) -> Response:
     """Store one person's answers without any link to them; they can answer once."""
@@ -80,9 +92,10 @@ def answer(*, survey: SurveyRound, user, values: dict[int, int | None], facts: d
         raise ValidationError(_("You are not invited to this round."))
     if invitation.answered:
         raise ValidationError(_("You have already answered this round. Thank you!"))
+    refused = not_open_reason(survey)
+    if refused:
+        raise ValidationError(refused)
     today = timezone.localdate()
-    if survey.closed_at or not survey.opens_on <= today <= survey.closes_on:
-        raise ValidationError(_("The round is not open."))
     if any(v is not None and not 1 <= int(v) <= 5 for v in values.values()):
         raise ValidationError(_("Answer from 1 to 5, or leave “don't know”."))
     response = Response.objects.create(survey=survey, received_on=today)
@@ -99,6 +112,9 @@ def answer(*, survey: SurveyRound, user, values: dict[int, int | None], facts: d
 
 @transaction.atomic
 def close_round(*, survey: SurveyRound, actor) -> SurveyRound:
+    """Stop a round taking answers before its last day; its results can then be shown."""
+    if survey.closed_at is not None:
+        return survey
     survey.closed_at = timezone.now()
     survey.save(update_fields=["closed_at"])
     audit.record(actor=actor, verb="close_survey_round", obj=survey, organisation=survey.organisation)

@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from innocities.core.i18n import pick
+
 from .models import RoundKind
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -17,8 +19,6 @@ class AnswerForm(forms.Form):
 
     def __init__(self, *args, instrument, **kwargs):
         super().__init__(*args, **kwargs)
-        from innocities.core.i18n import pick
-
         scale = [
             (str(level["value"]), f"{level['value']} – {pick(level['label'])}") for level in instrument.scale
         ]

@@ -8,11 +8,12 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from innocities.core.i18n import pick
 
-MIN_RESPONDENTS = 5  # no figure is shown from fewer answers than this
+MIN_RESPONDENTS = 5  # no figure or count stands for fewer people than this (see anonymity.py)
 
 
 class Instrument(models.Model):
@@ -85,6 +86,15 @@ class RoundKind(models.TextChoices):
     YEARLY = "yearly", _("Yearly follow-up")
 
 
+class SurveyRoundQuerySet(models.QuerySet):
+    def ended(self, today):
+        """Rounds closed by a manager or whose last day has passed."""
+        return self.filter(Q(closed_at__isnull=False) | Q(closes_on__lt=today))
+
+    def open_on(self, today):
+        return self.filter(closed_at__isnull=True, opens_on__lte=today, closes_on__gte=today)
+
+
 class SurveyRound(models.Model):
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
     instrument = models.ForeignKey(Instrument, on_delete=models.PROTECT, related_name="+")
@@ -97,6 +107,8 @@ class SurveyRound(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    objects = SurveyRoundQuerySet.as_manager()
+
     class Meta:
         ordering = ["-opens_on", "-pk"]
         constraints = [
@@ -108,6 +120,26 @@ class SurveyRound(models.Model):
 
     def get_absolute_url(self):
         return reverse("capability:round", args=[self.pk])
+
+    @property
+    def has_ended(self) -> bool:
+        """Closed by a manager, or its last day has passed: either way it takes no more answers."""
+        return self.closed_at is not None or self.closes_on < timezone.localdate()
+
+    @property
+    def has_started(self) -> bool:
+        return self.opens_on <= timezone.localdate()
+
+    @property
+    def is_open(self) -> bool:
+        return self.has_started and not self.has_ended
+
+    @property
+    def ended_on(self):
+        """The day the round stopped taking answers (a manager may close it before its last day)."""
+        if self.closed_at is not None:
+            return min(self.closes_on, timezone.localdate(self.closed_at))
+        return self.closes_on
 
 
 class Invitation(models.Model):

@@ -1,68 +1,50 @@
 """The capability self-assessment: rounds, anonymous answering and results over time."""
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from innocities.accounts.roles import roles_of
-from innocities.core.views import errors_onto, saved
+from innocities.core.views import errors_onto, require, saved
 
-from . import actions, queries
+from . import access, actions, queries
 from .chart import radar
 from .forms import AnswerForm, RoundForm
-from .models import MIN_RESPONDENTS, Invitation, SurveyRound
+from .models import MIN_RESPONDENTS
 
 
-def _member_organisation(request):
-    roles = roles_of(request.user)
-    from innocities.organisations.models import Organisation
-
-    organisations = Organisation.objects.filter(pk__in=roles.full_org_ids).order_by("name")
-    wanted = request.GET.get("organisation")
-    organisation = organisations.filter(slug=wanted).first() if wanted else organisations.first()
-    if organisation is None:
-        raise Http404
-    return organisation, organisations
-
-
-def _round_for(request, pk) -> SurveyRound:
-    survey = get_object_or_404(SurveyRound.objects.select_related("organisation", "instrument"), pk=pk)
-    if not roles_of(request.user).is_full_member(survey.organisation_id):
-        raise Http404
-    return survey
-
-
-@login_required
-def overview(request):
-    organisation, organisations = _member_organisation(request)
-    manages = roles_of(request.user).manages(organisation.pk)
-    rounds = SurveyRound.objects.filter(organisation=organisation).order_by("-opens_on")
-    form = RoundForm(initial={"opens_on": date.today(), "closes_on": date.today() + timedelta(days=21)})
-    pending = Invitation.objects.filter(
-        user=request.user, answered=False, survey__closed_at__isnull=True, survey__closes_on__gte=date.today()
-    ).select_related("survey__organisation")
+def _overview(request, organisation, form=None, status=200):
+    today = timezone.localdate()
     return render(
         request,
         "capability/overview.html",
         {
             "organisation": organisation,
-            "organisations": organisations,
-            "rounds": rounds,
-            "manages": manages,
-            "form": form,
-            "pending": pending,
+            "organisations": access.organisations_for_user(request.user),
+            "rounds": access.rounds_for_user(request.user).filter(organisation=organisation),
+            "manages": request.user.has_perm("capability.manage_rounds", organisation),
+            "form": form or RoundForm(initial={"opens_on": today, "closes_on": today + timedelta(days=21)}),
+            "pending": queries.pending_invitations(request.user),
         },
+        status=status,
+    )
+
+
+@login_required
+def overview(request):
+    return _overview(
+        request, access.default_organisation_for_user(request.user, request.GET.get("organisation"))
     )
 
 
 @login_required
 @require_POST
 def round_start(request):
-    organisation = get_object_or_404(_managed(request), slug=request.POST.get("organisation"))
+    organisation = access.get_organisation_for_user(request.user, request.POST.get("organisation"))
+    require(request.user, "capability.manage_rounds", organisation)
     form = RoundForm(request.POST)
     if form.is_valid():
         with errors_onto(form):
@@ -70,34 +52,10 @@ def round_start(request):
         if not form.errors:
             saved(request, _("The round is open and the members are invited."))
             return redirect(survey)
-    return render(
-        request,
-        "pipeline/form.html",
-        {"form": form, "title": _("Start a survey round"), "organisation": organisation},
-        status=400,
-    )
+    return _overview(request, organisation, form=form, status=400)
 
 
-def _managed(request):
-    from innocities.organisations.models import Organisation
-
-    roles = roles_of(request.user)
-    return Organisation.objects.filter(pk__in=[o for o in roles.full_org_ids if roles.manages(o)])
-
-
-@login_required
-def round_detail(request, pk):
-    survey = _round_for(request, pk)
-    dimensions = list(survey.instrument.dimensions.all())
-    current = queries.results(survey)
-    earlier_round = queries.previous_round(survey)
-    earlier = queries.results(earlier_round) if earlier_round else None
-    network = queries.network_average(survey)
-    series = [
-        {"key": "current", "means": current["means"]},
-        {"key": "earlier", "means": earlier["means"] if earlier else None},
-        {"key": "network", "means": network["means"] if network else None},
-    ]
+def _rows(dimensions, current, earlier, network):
     rows = []
     for dimension in dimensions:
         now = (current["means"] or {}).get(dimension.pk)
@@ -111,7 +69,28 @@ def round_detail(request, pk):
                 "network": ((network or {}).get("means") or {}).get(dimension.pk),
             }
         )
-    facts = [(fact, (current["facts"] or {}).get(fact.pk, {})) for fact in survey.instrument.facts.all()]
+    return rows
+
+
+@login_required
+def round_detail(request, pk):
+    survey = access.get_round_for_user(request.user, pk)
+    require(request.user, "capability.view_results", survey)
+    dimensions = list(survey.instrument.dimensions.all())
+    current = queries.results(survey)
+    earlier_round = queries.previous_round(survey)
+    earlier = queries.results(earlier_round) if earlier_round else None
+    network = queries.network_average(survey)
+    series = [
+        {"key": "current", "means": current["means"]},
+        {"key": "earlier", "means": earlier["means"] if earlier else None},
+        {"key": "network", "means": network["means"] if network else None},
+    ]
+    shown = current["facts"] or {}
+    facts = [
+        (fact, [shown.get(fact.pk, {}).get(option, 0) for option in queries.FACT_OPTIONS])
+        for fact in survey.instrument.facts.all()
+    ]
     invitations = survey.invitations.all()
     return render(
         request,
@@ -122,22 +101,31 @@ def round_detail(request, pk):
             "earlier_round": earlier_round,
             "earlier": earlier,
             "network": network,
-            "rows": rows,
+            "rows": _rows(dimensions, current, earlier, network),
             "facts": facts,
             "chart": radar(dimensions, series),
             "invited": len(invitations),
             "answered": sum(1 for i in invitations if i.answered),
             "my_invitation": next((i for i in invitations if i.user_id == request.user.pk), None),
-            "manages": roles_of(request.user).manages(survey.organisation_id),
+            "manages": request.user.has_perm("capability.manage_rounds", survey),
             "minimum": MIN_RESPONDENTS,
-            "today": date.today(),
         },
     )
 
 
 @login_required
 def answer(request, pk):
-    survey = _round_for(request, pk)
+    survey = access.get_round_for_user(request.user, pk)
+    require(request.user, "capability.answer_round", survey)
+    refused = actions.not_open_reason(survey)
+    if refused is None and queries.has_answered(survey, request.user):
+        refused = _("You have already answered this round. Thank you!")
+    if refused:
+        # A round that takes no answers offers no form; a form sent anyway is refused in the same words.
+        status = 400 if request.method == "POST" else 200
+        return render(
+            request, "capability/answer.html", {"survey": survey, "refused": refused}, status=status
+        )
     form = AnswerForm(request.POST or None, instrument=survey.instrument)
     if request.method == "POST" and form.is_valid():
         with errors_onto(form):
@@ -151,9 +139,8 @@ def answer(request, pk):
 @login_required
 @require_POST
 def round_close(request, pk):
-    survey = _round_for(request, pk)
-    if not roles_of(request.user).manages(survey.organisation_id):
-        raise Http404
+    survey = access.get_round_for_user(request.user, pk)
+    require(request.user, "capability.manage_rounds", survey)
     actions.close_round(survey=survey, actor=request.user)
     saved(request, _("The round is closed."))
     return redirect(survey)

@@ -256,3 +256,62 @@ def test_not_found_pages_are_translated_and_in_the_layout(world, login):
 def test_recycle_is_not_offered_at_the_first_gate(world, login):
     page = login(world.coordinator).get(reverse("pipeline:gate", args=[world.private.pk])).content.decode()
     assert 'value="recycle"' not in page
+
+
+def _texts(value):
+    """Every language's text in a method's data, however deeply it is nested."""
+    if isinstance(value, dict):
+        for item in value.values():
+            yield from _texts(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _texts(item)
+    elif isinstance(value, str):
+        yield value
+
+
+def test_the_methods_speak_of_the_five_helix_sectors_of_the_stakeholder_map():
+    import yaml
+
+    from innocities.programmes.actions import METHODS_DIR
+
+    for path in METHODS_DIR.glob("*.yaml"):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for text in _texts({"phases": data["phases"], "gates": data["gates"]}):
+            for outdated in (
+                "quadruple helix",
+                "fyrfaldig",
+                "firedob",
+                "four parts",
+                "fyra delar",
+                "fire deler",
+            ):
+                assert outdated not in text.lower(), (path.name, text)
+    data = yaml.safe_load((METHODS_DIR / "innocities.yaml").read_text(encoding="utf-8"))
+    helix = next(c for c in data["gates"][0]["criteria"] if c["key"] == "quadruple-helix")
+    assert "five helix sectors" in helix["text"]["en"] and "citizens" in helix["text"]["en"]
+    assert "fem helixsektorer" in helix["text"]["sv"] and "invånare" in helix["text"]["sv"]
+    assert "fem helikssektorer" in helix["text"]["nb"] and "innbyggere" in helix["text"]["nb"]
+
+
+def test_loading_the_methods_again_corrects_the_wording_of_the_same_version(world):
+    from innocities.programmes.actions import adapt_method, load_shipped_methods
+    from innocities.programmes.models import Criterion, Method
+
+    old = {"en": "Relevant actors from all four parts of the quadruple helix have been identified."}
+    shipped = Criterion.objects.filter(gate__method=world.method, gate__phase__order=1, key="quadruple-helix")
+    shipped.update(text=old)
+    world.method.phases.filter(order=1).update(checklist=[old])
+    copy = adapt_method(programme=world.programme, actor=world.coordinator)
+    methods = Method.objects.count()
+
+    load_shipped_methods()
+
+    criterion = shipped.get()
+    assert "five helix sectors" in criterion.text["en"] and "fem helixsektorer" in criterion.text["sv"]
+    assert criterion.kind == "should"  # the structure stays as it was loaded
+    assert old not in world.method.phases.get(order=1).checklist
+    assert Method.objects.count() == methods  # no new version
+    # The programme's own copy keeps the wording it was adapted with.
+    kept = Criterion.objects.get(gate__method=copy, gate__phase__order=1, key="quadruple-helix")
+    assert kept.text == old

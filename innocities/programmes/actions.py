@@ -26,7 +26,8 @@ def unknown_requirements(data: dict) -> list[str]:
 
 @transaction.atomic
 def load_method_file(*, path: Path) -> Method:
-    """Load a shipped method from its YAML file; a version already loaded is left as it is.
+    """Load a shipped method from its YAML file; a version already loaded keeps its structure and
+    takes the file's corrected wording (see _refresh_texts).
 
     A criterion that names evidence no module checks is refused: it would pass every gate silently.
     """
@@ -36,6 +37,7 @@ def load_method_file(*, path: Path) -> Method:
         raise ValidationError(f"{path}: no module checks the evidence tags {', '.join(unknown)}")
     existing = Method.objects.filter(key=data["key"], version=data["version"], owner_programme=None).first()
     if existing:
+        _refresh_texts(existing, data)
         return existing
     if len(data["gates"]) != len(data["phases"]) - 1:
         raise ValidationError(f"{path}: a method needs one gate fewer than phases")
@@ -75,6 +77,45 @@ def load_method_file(*, path: Path) -> Method:
             for n, c in enumerate(g["criteria"])
         )
     return method
+
+
+def _set_texts(obj, **texts) -> None:
+    changed = [name for name, value in texts.items() if getattr(obj, name) != value]
+    for name in changed:
+        setattr(obj, name, texts[name])
+    if changed:
+        obj.save(update_fields=changed)
+
+
+def _refresh_texts(method: Method, data: dict) -> None:
+    """Bring a loaded version's texts up to its file, matched by key: wording is corrected without a
+    new version, while phases, gates, criteria, their kinds and checks stay as loaded (a change of
+    structure needs a new version). Programmes' own copies and recorded gate decisions, which keep
+    the texts of their day, are not touched."""
+    _set_texts(
+        method, name=data["name"], description=data.get("description", {}), source=data.get("source", {})
+    )
+    phases = {p.order: p for p in method.phases.select_related("gate").prefetch_related("gate__criteria")}
+    for number, p in enumerate(data["phases"], start=1):
+        phase = phases.get(number)
+        if phase is None or phase.key != p["key"]:
+            continue
+        _set_texts(
+            phase,
+            name=p["name"],
+            purpose=p.get("purpose", {}),
+            tools=p.get("tools", []),
+            checklist=p.get("checklist", []),
+        )
+        gate = getattr(phase, "gate", None)
+        g = data["gates"][number - 1] if number <= len(data["gates"]) else None
+        if gate is None or g is None or gate.key != g["key"]:
+            continue
+        _set_texts(gate, name=g["name"], question=g.get("question", {}))
+        criteria = {c.key: c for c in gate.criteria.all()}
+        for c in g["criteria"]:
+            if c["key"] in criteria:
+                _set_texts(criteria[c["key"]], text=c["text"], evidence=c.get("evidence") or {})
 
 
 def load_shipped_methods() -> list[Method]:

@@ -91,7 +91,10 @@ def test_administrators_set_up_a_second_factor_first(client, world):
     client.force_login(world.admin)
     response = client.get(reverse("pipeline:my_work"))
     assert response.status_code == 302 and response["Location"] == reverse("mfa_activate_totp")
-    assert client.get(reverse("mfa_activate_totp")).status_code == 200
+    # allauth asks for the password again before a second factor is set up; nothing else is open
+    final = client.get(reverse("mfa_activate_totp"), follow=True)
+    assert final.status_code == 200 and final.request["PATH_INFO"] == reverse("account_reauthenticate")
+    assert client.get(reverse("pipeline:projects"))["Location"] == reverse("mfa_activate_totp")
 
 
 @override_settings(REQUIRE_MFA_FOR_ADMINS=True)

@@ -68,7 +68,10 @@ def test_notifications_page_marks_read_and_settings_save(world, login, django_ca
     page = client.get(reverse("notifications:list")).content.decode()
     assert "Smarte vannmålere" in page and "notification--unread" in page
     notification = Notification.objects.get(recipient=world.lead)
-    response = client.get(reverse("notifications:open", args=[notification.pk]))
+    assert client.get(reverse("notifications:open", args=[notification.pk])).status_code == 405
+    notification.refresh_from_db()
+    assert notification.read_at is None, "a GET writes nothing"
+    response = client.post(reverse("notifications:open", args=[notification.pk]))
     assert response["Location"] == world.private.get_absolute_url()
     notification.refresh_from_db()
     assert notification.read_at is not None
@@ -81,8 +84,8 @@ def test_someone_elses_notification_cannot_be_opened(world, login, django_captur
     with django_capture_on_commit_callbacks(execute=True):
         decide(world)
     notification = Notification.objects.get(recipient=world.lead)
-    response = login(world.member).get(reverse("notifications:open", args=[notification.pk]))
-    assert response["Location"] == reverse("notifications:list")
+    response = login(world.member).post(reverse("notifications:open", args=[notification.pk]))
+    assert response.status_code == 404
     notification.refresh_from_db()
     assert notification.read_at is None
 

@@ -80,7 +80,8 @@ def test_closing_a_demo_account_leaves_no_name_or_email_anywhere(django_capture_
         )
         with django_capture_on_commit_callbacks(execute=True):
             close_account(user=person)
-        assert _texts_mentioning(name, email) == []
+        left = _texts_mentioning(name, email)
+        assert left == [], "\n".join(left)
         for project_id in led:
             assert ProjectMember.objects.filter(project_id=project_id, role=TeamRole.LEAD).exists()
 

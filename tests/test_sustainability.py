@@ -1,5 +1,6 @@
 """Sustainability: the SDG catalogue, the assessment workshop, profiles, balance, gates and portfolios."""
 
+import re
 from datetime import date
 
 import pytest
@@ -9,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from innocities.pipeline.actions import decide_gate
+from innocities.sustainability.actions import assess_goal, complete_assessment
 from innocities.sustainability.catalogue import load_catalogue
 from innocities.sustainability.models import Goal, Target
 from innocities.sustainability.profile import Profile, classify, profile
@@ -33,6 +35,24 @@ def test_the_catalogue_has_17_goals_169_targets_and_three_languages(catalogue):
     assert load_catalogue()["targets"] == 169  # loading again changes nothing
 
 
+def start(client, project):
+    client.post(
+        reverse("sustainability:start", args=[project.pk]),
+        {"scope": "Smarte vannmålere i 200 husstander", "assessed_on": date.today().isoformat()},
+    )
+    return project.assessments.latest("pk")
+
+
+def sort(client, assessment, **chosen):
+    relevance = {f"goal_{n}": "not_relevant" for n in range(1, 18)}
+    relevance.update({f"goal_{n.removeprefix('g')}": value for n, value in chosen.items()})
+    return client.post(reverse("sustainability:relevance", args=[assessment.pk]), relevance)
+
+
+def rate(client, assessment, number, **data):
+    return client.post(reverse("sustainability:goal_step", args=[assessment.pk, number]), data)
+
+
 def test_the_workshop_flow_through_the_browserless_forms(world, catalogue, login):
     client = login(world.lead)
     response = client.post(
@@ -45,27 +65,25 @@ def test_the_workshop_flow_through_the_browserless_forms(world, catalogue, login
     )
     assessment = world.private.assessments.get()
     assert response["Location"] == reverse("sustainability:relevance", args=[assessment.pk])
-    relevance = {f"goal_{n}": "not_relevant" for n in range(1, 18)}
-    relevance.update({"goal_6": "direct", "goal_12": "indirect", "goal_13": "indirect"})
-    response = client.post(reverse("sustainability:relevance", args=[assessment.pk]), relevance)
+    response = sort(client, assessment, g6="relevant", g12="dont_know", g13="relevant")
     assert response["Location"] == reverse("sustainability:goal_step", args=[assessment.pk, 6])
     target = Target.objects.get(code="6.4")
-    client.post(
-        reverse("sustainability:goal_step", args=[assessment.pk, 6]),
-        {"impact": "2", "rationale": "Lekkasjer oppdages raskere.", "targets": [target.pk]},
+    response = rate(
+        client,
+        assessment,
+        6,
+        impact="2",
+        pathway="direct",
+        rationale="Lekkasjer oppdages raskere.",
+        targets=[target.pk],
     )
-    client.post(
-        reverse("sustainability:goal_step", args=[assessment.pk, 12]),
-        {"impact": "-1", "rationale": "Flere elektroniske målere.", "knowledge_gap": "on"},
-    )
+    assert response["Location"] == reverse("sustainability:goal_step", args=[assessment.pk, 12])
+    rate(client, assessment, 12, impact="gap", rationale="Vi vet ikke hva som skjer med de gamle målerne.")
     # Completing before every goal is assessed is refused.
     client.post(reverse("sustainability:actions", args=[assessment.pk]), {"do": "complete"})
     assessment.refresh_from_db()
     assert not assessment.is_complete
-    client.post(
-        reverse("sustainability:goal_step", args=[assessment.pk, 13]),
-        {"impact": "1", "rationale": "Mindre pumping."},
-    )
+    rate(client, assessment, 13, impact="1", pathway="indirect", rationale="Mindre pumping.")
     client.post(
         reverse("sustainability:actions", args=[assessment.pk]),
         {"kind": "reduce", "goal": 12, "text": "Gjenbruk av gamle målere", "owner": "VA-avdelingen"},
@@ -78,6 +96,221 @@ def test_the_workshop_flow_through_the_browserless_forms(world, catalogue, login
     assert "Knowledge gap on 12" in page  # the gap has no action to close it
     # A completed assessment is kept as it is.
     assert client.get(reverse("sustainability:relevance", args=[assessment.pk])).status_code == 404
+
+
+def test_sorting_offers_dont_know_beside_relevant_and_not_relevant(world, catalogue, login):
+    client = login(world.lead)
+    assessment = start(client, world.private)
+    page = client.get(reverse("sustainability:relevance", args=[assessment.pk])).content.decode()
+    assert page.count('value="dont_know"') == 17 and page.count('value="relevant"') == 17
+    sort(client, assessment, g7="dont_know", g11="relevant")
+    assert dict(assessment.goals.exclude(relevance="not_relevant").values_list("goal_id", "relevance")) == {
+        7: "dont_know",
+        11: "relevant",
+    }
+    # A goal the team does not know about is assessed too: the assessment cannot be completed without it.
+    rate(client, assessment, 11, impact="1", pathway="direct", rationale="Tryggere gater.")
+    assert client.get(reverse("sustainability:goal_step", args=[assessment.pk, 7])).status_code == 200
+    with pytest.raises(ValidationError, match="goal 7"):
+        complete_assessment(assessment=assessment, user=world.lead)
+    # Sorting only "not relevant" is refused with a message on the page.
+    response = sort(client, assessment)
+    assert response.status_code == 200
+    assert "Mark at least one goal as relevant, or say that you don&#x27;t know." in response.content.decode()
+
+
+def test_a_knowledge_gap_is_chosen_instead_of_an_impact_rating(world, catalogue, login):
+    client = login(world.lead)
+    assessment = start(client, world.private)
+    sort(client, assessment, g6="relevant", g15="dont_know")
+    page = client.get(reverse("sustainability:goal_step", args=[assessment.pk, 15])).content.decode()
+    assert "0 no impact" in page and "Knowledge gap: we cannot judge it yet" in page
+    assert "neutral or uncertain" not in page
+    rate(
+        client, assessment, 15, impact="gap", pathway="direct", rationale="Ingen kartlegging av naturen ennå."
+    )
+    row = assessment.goals.get(goal_id=15)
+    assert (row.knowledge_gap, row.impact, row.pathway) == (True, None, "")
+    rate(client, assessment, 6, impact="0", pathway="direct", rationale="Ingen endring i vannforbruket.")
+    row = assessment.goals.get(goal_id=6)
+    assert (row.knowledge_gap, row.impact, row.pathway) == (False, 0, "")  # "no impact" is a rating
+    with pytest.raises(ValidationError, match="either an impact or a knowledge gap"):
+        assess_goal(
+            assessment=assessment,
+            goal_number=6,
+            impact=-1,
+            knowledge_gap=True,
+            rationale="Begge deler",
+            targets=[],
+            user=world.lead,
+        )
+
+
+def test_the_rationale_is_required_and_the_form_says_so(world, catalogue, login):
+    client = login(world.lead)
+    assessment = start(client, world.private)
+    sort(client, assessment, g6="relevant")
+    for rationale in ("", "   "):
+        response = rate(client, assessment, 6, impact="2", pathway="direct", rationale=rationale)
+        assert response.status_code == 200
+        assert "This field is required." in response.content.decode()
+    response = rate(client, assessment, 6, impact="gap", rationale="")
+    assert response.status_code == 200 and "This field is required." in response.content.decode()
+    assert not assessment.goals.get(goal_id=6).is_assessed
+    with pytest.raises(ValidationError, match="Give the rationale"):
+        assess_goal(
+            assessment=assessment,
+            goal_number=6,
+            impact=2,
+            knowledge_gap=False,
+            rationale=" ",
+            targets=[],
+            user=world.lead,
+        )
+
+
+def test_a_positive_or_negative_impact_is_recorded_as_direct_or_indirect(world, catalogue, login):
+    client = login(world.lead)
+    assessment = start(client, world.private)
+    sort(client, assessment, g6="relevant", g12="relevant")
+    response = rate(client, assessment, 6, impact="2", rationale="Lekkasjer oppdages raskere.")
+    assert response.status_code == 200
+    assert "Say whether the impact is direct or indirect." in response.content.decode()
+    assert not assessment.goals.get(goal_id=6).is_assessed
+    rate(client, assessment, 6, impact="2", pathway="direct", rationale="Lekkasjer oppdages raskere.")
+    rate(client, assessment, 12, impact="-1", pathway="indirect", rationale="Flere elektroniske målere.")
+    assert dict(assessment.goals.filter(goal_id__in=[6, 12]).values_list("goal_id", "pathway")) == {
+        6: "direct",
+        12: "indirect",
+    }
+    page = client.get(reverse("sustainability:goal_step", args=[assessment.pk, 12])).content.decode()
+    assert re.search(r'name="pathway" value="indirect"[^>]*checked', page)
+
+
+def test_the_result_board_places_the_goals_in_rows_by_impact(world, catalogue, login):
+    client = login(world.lead)
+    assessment = start(client, world.private)
+    sort(client, assessment, g6="relevant", g13="relevant", g12="dont_know", g15="relevant", g7="relevant")
+    rate(client, assessment, 6, impact="2", pathway="direct", rationale="Lekkasjer.")
+    rate(client, assessment, 13, impact="1", pathway="indirect", rationale="Mindre pumping.")
+    rate(client, assessment, 12, impact="gap", rationale="Vet ikke.")
+    rate(client, assessment, 15, impact="-2", pathway="direct", rationale="Nye ledninger gjennom skogen.")
+    rate(client, assessment, 7, impact="0", rationale="Ingen endring.")
+    page = client.get(reverse("sustainability:board", args=[assessment.pk])).content.decode()
+    rows = {
+        key: set(map(int, re.findall(r'board-goal--(\d+)"', body)))
+        for key, body in re.findall(r'result-board__row--(\w+)">(.*?)</tr>', page, re.S)
+    }
+    assert rows["direct_positive"] == {6} and rows["indirect_positive"] == {13}
+    assert rows["knowledge_gap"] == {12} and rows["direct_negative"] == {15} and rows["no_impact"] == {7}
+    assert rows["indirect_negative"] == set() and len(rows["not_relevant"]) == 12
+    order = [key for key, _body in re.findall(r'result-board__row--(\w+)">(.*?)</tr>', page, re.S)]
+    assert order[:6] == [
+        "direct_positive",
+        "indirect_positive",
+        "no_impact",
+        "knowledge_gap",
+        "indirect_negative",
+        "direct_negative",
+    ]
+    assert "\u22122" in page  # the impact on goal 15, with a true minus sign
+    assert (
+        login(world.eskilstuna_coordinator)
+        .get(reverse("sustainability:board", args=[assessment.pk]))
+        .status_code
+        == 404
+    )
+
+
+def test_profile_means_leave_knowledge_gaps_out(world, catalogue):
+    assessment = assess(world.private, world.lead, {6: 2, 3: 1, 8: 1})
+    # Goal 14 (ecological, like 6) is a knowledge gap; it must not pull the mean towards 0.
+    assessment.goals.filter(goal_id=14).update(relevance="dont_know", knowledge_gap=True, rationale="?")
+    result = load(assessment)
+    assert result.dimensions == {"ecological": 2.0, "social": 1.0, "economic": 1.0}
+    assert ("gap", Goal.objects.get(number=14)) in result.flags and result.impact_of(14) == "gap"
+    assert result.balance == "integrated"
+    # Even a row that still carries the old scale's 0 beside its gap counts as a gap, not as a 0.
+    detailed = with_details(type(assessment).objects.filter(pk=assessment.pk)).get()
+    row = next(g for g in detailed.goals.all() if g.goal_id == 14)
+    row.impact = 0
+    assert profile(detailed).dimensions["ecological"] == 2.0
+
+
+def test_impacts_are_signed_with_a_true_minus_sign_everywhere(world, catalogue, login):
+    from django.utils import translation
+
+    from innocities.sustainability.templatetags.sustainability_charts import signed
+
+    assert [signed(2), signed(1), signed(0), signed(-1), signed(None)] == ["+2", "+1", "0", "\u22121", ""]
+    assert signed(-1.0, 1) == "\u22121.0" and signed(0.5) == "+0.5"
+    with translation.override("sv"):
+        assert signed(0.5) == "+0,5" and signed(-1.5, 1) == "\u22121,5"
+    done = assess(world.private, world.lead, {6: 2, 12: -1, 15: -2}, actions=[("reduce", 12)])
+    client = login(world.coordinator)
+    for url in (
+        done.get_absolute_url(),
+        reverse("sustainability:board", args=[done.pk]),
+        reverse("sustainability:programme_portfolio", args=["halden"]),
+        reverse("sustainability:goal", args=[12]),
+    ):
+        page = client.get(url).content.decode()
+        assert not re.search(r">\s*-\d", page), url  # never a hyphen for a minus
+        assert "\u22121" in page, url
+    page = client.get(done.get_absolute_url()).content.decode()
+    assert '<td class="num">+2</td>' in page and '<td class="num">2</td>' not in page
+
+
+def test_the_swedish_goal_pages_read_swedish_and_say_where_they_fall_back_to_english(catalogue, client):
+    from django.utils import translation
+
+    from innocities.accounts.models import User
+
+    user = User.objects.create_user(email="läsare@example.se", password="x" * 12)
+    client.force_login(user)
+    client.cookies["django_language"] = "sv"
+    try:
+        page = client.get(reverse("sustainability:goal", args=[6])).content.decode()
+    finally:
+        translation.activate("en")  # the middleware leaves the request's language active
+    assert "Säkerställa tillgången till och en hållbar förvaltning av vatten och sanitet för alla" in page
+    assert "Ensure availability" not in page
+    assert 'lang="en"><strong>6.1</strong>' in page  # targets: no open Swedish text, marked English
+    assert "inte finns någon öppet licensierad översättning" in page
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_data_migration_maps_old_assessments_onto_the_tools_terms(world, catalogue):
+    """Old rows: relevance direct/indirect, impact 0 + knowledge gap meaning "we don't know"."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    done = assess(world.private, world.lead, {6: 2, 12: -1, 13: 1, 7: 0})
+    executor = MigrationExecutor(connection)
+    leaf = executor.loader.graph.leaf_nodes("sustainability")
+    executor.migrate([("sustainability", "0002_indicators")])
+    old = MigrationExecutor(connection).loader.project_state(("sustainability", "0002_indicators")).apps
+    rows = old.get_model("sustainability", "GoalAssessment").objects.filter(assessment_id=done.pk)
+    rows.filter(goal_id=6).update(relevance="direct")
+    rows.filter(goal_id=12).update(relevance="indirect", knowledge_gap=True)  # −1, but "we lack knowledge"
+    rows.filter(goal_id=13).update(relevance="indirect")
+    rows.filter(goal_id=7).update(relevance="indirect", knowledge_gap=True)  # the old "0 uncertain"
+    executor = MigrationExecutor(connection)
+    executor.migrate(leaf)
+    new = {r.goal_id: r for r in done.goals.all()}
+    assert {n: new[n].relevance for n in (6, 12, 13, 7, 1)} == {
+        6: "relevant",
+        12: "relevant",
+        13: "relevant",
+        7: "relevant",
+        1: "not_relevant",
+    }
+    assert (new[6].impact, new[6].pathway, new[6].knowledge_gap) == (2, "direct", False)
+    assert (new[13].impact, new[13].pathway) == (1, "indirect")
+    assert (new[7].impact, new[7].knowledge_gap, new[7].pathway) == (None, True, "")
+    assert (new[12].impact, new[12].knowledge_gap) == (None, True)
+    assert "\u22121" in new[12].rationale  # the rating the team gave is kept in its words
+    assert load(done).dimensions["economic"] is None  # goal 12 is a gap now: not a −1 in the mean
 
 
 def load(assessment):

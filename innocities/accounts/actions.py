@@ -5,8 +5,14 @@ Every module declares how the rows that name a person are exported and erased
 foreign key to the user model is claimed by no declaration.
 """
 
+import json
+import re
+
+from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import CharField, JSONField, Q, TextField
+from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -32,6 +38,50 @@ def personal_data(user) -> dict:
         if entry.export is not None:
             data[entry.section] = entry.export(user)
     return data
+
+
+REDACTED = "[…]"
+
+
+def _redact(value, needle):
+    if isinstance(value, str):
+        return re.sub(re.escape(needle), REDACTED, value, flags=re.IGNORECASE)
+    if isinstance(value, list):
+        return [_redact(v, needle) for v in value]
+    if isinstance(value, dict):
+        return {k: _redact(v, needle) for k, v in value.items()}
+    return value
+
+
+def redact_everywhere(needle: str, *, exclude=None) -> int:
+    """Replace a closed account's name or address wherever a text mentions it: free texts written by
+    others ("Lars presented the pilot"), stored notification data, the audit log. A rare, deliberate
+    scan of every text column; returns how many rows changed."""
+    changed = 0
+    for model in apps.get_models():
+        if model._meta.proxy or not model._meta.managed:
+            continue
+        columns = [
+            f
+            for f in model._meta.concrete_fields
+            if isinstance(f, CharField | TextField | JSONField) and not f.choices and not f.unique
+        ]
+        for field in columns:
+            rows = model._default_manager.all()
+            if exclude is not None and model is type(exclude):
+                rows = rows.exclude(pk=exclude.pk)
+            if isinstance(field, JSONField):
+                # SQLite keeps JSON with non-ASCII letters escaped (\u00f8): look for both spellings
+                escaped = json.dumps(needle)[1:-1]
+                rows = rows.annotate(_text=Cast(field.attname, TextField())).filter(
+                    Q(_text__icontains=needle) | Q(_text__icontains=escaped)
+                )
+            else:
+                rows = rows.filter(**{f"{field.attname}__icontains": needle})
+            for pk, value in rows.values_list("pk", field.attname):
+                model._default_manager.filter(pk=pk).update(**{field.attname: _redact(value, needle)})
+                changed += 1
+    return changed
 
 
 def _last_admin_of(user) -> list[str]:
@@ -62,6 +112,8 @@ def close_account(*, user) -> None:
     for entry in registry.personal_data():
         if entry.erase is not None:
             entry.erase(user, None)
+    for needle in {user.full_name.strip(), user.email.strip()} - {""}:
+        redact_everywhere(needle, exclude=user)
     audit.record(actor=user, verb="close_account", obj=user)
     user.full_name = ""  # shown as "former user" in the reader's language
     user.email = f"closed-{user.pk}@invalid.invalid"

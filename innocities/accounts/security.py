@@ -33,7 +33,14 @@ def needs_second_factor(user) -> bool:
 
 
 # Pages a person without a second factor may still reach: setting one up, signing out, languages, files.
-_OPEN_PREFIXES = ("/accounts/2fa/", "/accounts/logout/", "/i18n/", "/static/", "/favicon.ico")
+_OPEN_PREFIXES = (
+    "/accounts/2fa/",
+    "/accounts/reauthenticate/",
+    "/accounts/logout/",
+    "/i18n/",
+    "/static/",
+    "/favicon.ico",
+)
 
 
 class RequireSecondFactorMiddleware:

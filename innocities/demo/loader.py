@@ -19,7 +19,8 @@ from allauth.account.models import EmailAddress
 from django.db import transaction
 
 from innocities.accounts.models import Role, User
-from innocities.notifications.events import muted
+from innocities.accounts.security import DEMO_PASSWORD
+from innocities.core.events import muted
 from innocities.organisations.actions import (
     add_strategic_goal,
     create_network,
@@ -50,7 +51,6 @@ from innocities.sustainability.catalogue import load_catalogue
 from . import capability, coproduction, data, indicators
 from .sustainability import _Sustainability
 
-DEMO_PASSWORD = "innocities-demo"
 NAMES = {
     **{email: person["name"] for email, person in data.PEOPLE.items()},
     **{email: citizen["name"] for email, citizen in data.CITIZENS.items()},

@@ -22,7 +22,7 @@ from zoneinfo import ZoneInfo
 from innocities.coproduction.models import Participation
 from innocities.pipeline.models import Decision, Project, ProjectStatus
 from innocities.sustainability import actions as sdg
-from innocities.sustainability.models import Assessment, Goal, Relevance, Target
+from innocities.sustainability.models import Assessment, Goal, Pathway, Relevance, Target
 from innocities.sustainability.profile import DIMENSIONS, default_mapping
 
 from . import data
@@ -197,8 +197,8 @@ FRAMES = {
             "Positivt på sikt: {p} når løsningen tas i bruk i flere enheter.",
         ],
         0: [
-            "Nøytralt: prosjektet berører «{g}», men vi ser ingen tydelig effekt i noen retning.",
-            "Usikkert: effekten på «{g}» avhenger av hvordan løsningen driftes.",
+            "Ingen påvirkning: prosjektet berører «{g}», men vi ser ingen effekt i noen retning.",
+            "Ingen merkbar effekt på «{g}»: løsningen endrer ikke hvordan dette fungerer i dag.",
         ],
         -1: ["Noe negativt: {n}.", "En ulempe vi må følge med på: {n}."],
         -2: ["Tydelig negativt: {n}. Dette må veies mot gevinstene.", "Klart negativt: {n}."],
@@ -214,8 +214,8 @@ FRAMES = {
             "Positivt på sikt: {p} när lösningen används i fler enheter.",
         ],
         0: [
-            "Neutralt: projektet berör ”{g}”, men vi ser ingen tydlig effekt åt något håll.",
-            "Osäkert: effekten på ”{g}” beror på hur lösningen förvaltas.",
+            "Ingen påverkan: projektet berör ”{g}”, men vi ser ingen effekt åt något håll.",
+            "Ingen märkbar effekt på ”{g}”: lösningen ändrar inte hur detta fungerar i dag.",
         ],
         -1: ["Något negativt: {n}.", "En nackdel vi behöver följa: {n}."],
         -2: ["Tydligt negativt: {n}. Det måste vägas mot nyttorna.", "Klart negativt: {n}."],
@@ -225,6 +225,19 @@ FRAMES = {
 INDIRECT = {
     "nb": {1: "Et indirekte bidrag til {p}.", 2: "Et sterkt, men indirekte bidrag til {p}."},
     "sv": {1: "Ett indirekt bidrag till {p}.", 2: "Ett starkt men indirekt bidrag till {p}."},
+}
+# The rationale of a knowledge gap: what the team does not know, and why.
+GAP_FRAMES = {
+    "nb": [
+        "Kunnskapshull: vi vet ennå ikke hvordan prosjektet påvirker «{g}».",
+        "Vi kan ikke vurdere effekten på «{g}» før piloten har gitt data.",
+        "Effekten på «{g}» kan gå begge veier, avhengig av hvordan løsningen tas i bruk.",
+    ],
+    "sv": [
+        "Kunskapslucka: vi vet ännu inte hur projektet påverkar ”{g}”.",
+        "Vi kan inte bedöma effekten på ”{g}” förrän piloten har gett data.",
+        "Effekten på ”{g}” kan gå åt båda hållen, beroende på hur lösningen används.",
+    ],
 }
 GAP = {
     "nb": [
@@ -333,15 +346,27 @@ def _at(day: date, hour: int = 9, minute: int = 0) -> datetime:
 class _Row:
     """One relevant goal as the team assesses it; carried from one assessment of a project to the next."""
 
-    relevance: str
-    impact: int
+    pathway: str  # direct or indirect, should the impact be positive or negative
+    impact: int  # for a knowledge gap: what the team will find once it is closed
     phrase: int  # which of the goal's phrases the project's rationale uses
     targets: list = field(default_factory=list)
-    gap: bool = False
+    gap: bool = False  # a knowledge gap instead of a rating
+    unsure: bool = False  # sorted "don't know" rather than relevant
     addressed: bool = False  # a "reduce" action names the goal (when its impact is negative)
     closing: bool = False  # a "close_gap" action names the goal (when it has a knowledge gap)
     note: str = ""  # what changed since the project's last assessment
     rationale: str = ""  # kept while the finding stays the same; the note is added to it
+
+    @property
+    def shown(self):
+        """What the assessment records: the rating, or "gap" for a knowledge gap."""
+        return "gap" if self.gap else self.impact
+
+
+def _sorted_as(row: "_Row | None") -> str:
+    if row is None:
+        return Relevance.NOT_RELEVANT
+    return Relevance.DONT_KNOW if row.unsure else Relevance.RELEVANT
 
 
 @dataclass
@@ -492,7 +517,7 @@ class _Sustainability:
         )
         sdg.sort_goals(
             assessment=assessment,
-            relevance={n: state[n].relevance if n in state else Relevance.NOT_RELEVANT for n in range(1, 18)},
+            relevance={n: _sorted_as(state.get(n)) for n in range(1, 18)},
             user=user,
         )
         for n, row in sorted(state.items()):
@@ -502,7 +527,8 @@ class _Sustainability:
             sdg.assess_goal(
                 assessment=assessment,
                 goal_number=n,
-                impact=row.impact,
+                impact=None if row.gap else row.impact,
+                pathway=row.pathway,
                 rationale=f"{row.rationale} {NOTES[lang][row.note]}" if row.note else row.rationale,
                 knowledge_gap=row.gap,
                 targets=[self.targets[code] for code in row.targets],
@@ -531,7 +557,7 @@ class _Sustainability:
                     goal=goal,
                     user=user,
                 )
-        best = [n for n, row in sorted(state.items()) if row.impact == 2]
+        best = [n for n, row in sorted(state.items()) if row.impact == 2 and not row.gap]
         for n in rng.sample(best, min(len(best), rng.choice([0, 1, 1, 2]))):
             goal = self.goals[n]
             text = rng.choice(STRENGTHEN[lang]).format(g=goal.short[lang])
@@ -557,16 +583,16 @@ class _Sustainability:
 
     def _rationale(self, n: int, row: _Row, lang: str) -> str:
         rng, goal = self.rng, self.goals[n]
+        if row.gap:  # a knowledge gap instead of a rating: say what is not known
+            return rng.choice(GAP_FRAMES[lang]).format(g=goal.short[lang]) + " " + rng.choice(GAP[lang])
         frames = FRAMES[lang][row.impact]
-        if row.relevance == Relevance.INDIRECT and row.impact in INDIRECT[lang]:
+        if row.pathway == Pathway.INDIRECT and row.impact in INDIRECT[lang]:
             frames = [*frames, INDIRECT[lang][row.impact]]
         frame = rng.choice(frames)
         phrases = POSITIVE[lang][n]
         text = frame.format(
             p=phrases[row.phrase % len(phrases)], n=NEGATIVE[lang].get(n, ""), g=goal.short[lang]
         )
-        if row.gap:
-            text += " " + rng.choice(GAP[lang])
         return text
 
     # --- what the team finds -------------------------------------------------------------------------
@@ -575,11 +601,11 @@ class _Sustainability:
         core, extra = AREA_GOALS.get(spec.area, OTHER_GOALS)
         return core, extra, NEGATIVE_GOALS.get(spec.area, OTHER_NEGATIVES)
 
-    def _row(self, n: int, relevance: str, impact: int) -> _Row:
+    def _row(self, n: int, pathway: str, impact: int) -> _Row:
         rng = self.rng
         codes = TARGETS[n]
         return _Row(
-            relevance=relevance,
+            pathway=pathway,
             impact=impact,
             phrase=rng.randrange(len(POSITIVE["nb"][n])),
             targets=sorted(rng.sample(codes, min(len(codes), rng.choice([1, 1, 2, 2, 3])))),
@@ -595,12 +621,13 @@ class _Sustainability:
         for position, n in enumerate(chosen):
             direct = position < 2 or (position < 4 and rng.random() < 0.5)
             if direct:
-                state[n] = self._row(n, Relevance.DIRECT, rng.choice([2, 2, 1, 1, 1]))
+                state[n] = self._row(n, Pathway.DIRECT, rng.choice([2, 2, 1, 1, 1]))
             else:
-                state[n] = self._row(n, Relevance.INDIRECT, rng.choice([1, 1, 1, 0]))
+                state[n] = self._row(n, Pathway.INDIRECT, rng.choice([1, 1, 1, 0]))
         if rng.random() < 0.35:
             n = rng.choice(chosen[1:])
             state[n].gap, state[n].impact, state[n].closing = True, rng.choice([0, 1]), rng.random() < 0.5
+            state[n].unsure = rng.random() < 0.6  # sorted "don't know", then found to be a knowledge gap
         if rng.random() < 0.3:
             self._add_negative(spec, state, addressed=rng.random() < 0.6)
         return state
@@ -611,13 +638,14 @@ class _Sustainability:
         options = [n for n in negatives if n not in state or state[n].impact <= 0]
         if len(state) >= MOST:  # no room for another goal: the harm is to a goal already assessed
             options = [n for n in options if n in state] or [
-                n for n in sorted(state) if n in NEGATIVE["nb"] and state[n].relevance == Relevance.INDIRECT
+                n for n in sorted(state) if n in NEGATIVE["nb"] and state[n].pathway == Pathway.INDIRECT
             ]
         n = rng.choice(options or negatives)
         if n not in state:
-            state[n] = self._row(n, Relevance.INDIRECT, -1)
+            state[n] = self._row(n, Pathway.INDIRECT, -1)
         state[n].impact = -2 if rng.random() < 0.15 else -1
         state[n].gap, state[n].closing, state[n].addressed, state[n].note = False, False, addressed, note
+        state[n].unsure = False
         return n
 
     def _evolve(self, spec, previous: dict[int, _Row]) -> dict[int, _Row]:
@@ -644,6 +672,7 @@ class _Sustainability:
             if kind == "resolve":
                 row = state[n]
                 row.gap, row.closing, row.impact, row.note = False, False, min(2, row.impact + 1), "resolved"
+                row.unsure = False
             elif kind == "raise":
                 state[n].impact, state[n].note = state[n].impact + 1, "raised"
             elif kind == "lower":
@@ -653,7 +682,7 @@ class _Sustainability:
                 row.impact, row.note = row.impact + 1, "mitigated"
                 row.addressed = row.impact < 0
             else:
-                state[n] = self._row(n, Relevance.INDIRECT, 1)
+                state[n] = self._row(n, Pathway.INDIRECT, 1)
                 state[n].note = "new"
         if rng.random() < 0.12:
             self._add_negative(spec, state, addressed=rng.random() < 0.5, note="found")
@@ -661,11 +690,13 @@ class _Sustainability:
 
     def _show_change(self, previous, state):
         """A reassessment changes at least one impact: raise one where it cannot upset the balance."""
-        if any(n not in previous or previous[n].impact != row.impact for n, row in state.items()):
+        if any(n not in previous or previous[n].shown != row.shown for n, row in state.items()):
             return
         positive = self._positive_dimensions(state) | {"cross_cutting"}
         options = [
-            n for n, r in sorted(state.items()) if 0 <= r.impact < 2 and self.mapping.get(n) in positive
+            n
+            for n, r in sorted(state.items())
+            if 0 <= r.impact < 2 and not r.gap and self.mapping.get(n) in positive
         ]
         if options:
             n = self.rng.choice(options)
@@ -674,7 +705,7 @@ class _Sustainability:
     def _dimensions(self, state) -> dict[str, float]:
         out = {}
         for dimension in DIMENSIONS:
-            values = [r.impact for n, r in state.items() if self.mapping.get(n) == dimension]
+            values = [r.impact for n, r in state.items() if self.mapping.get(n) == dimension and not r.gap]
             out[dimension] = sum(values) / len(values) if values else None
         return out
 
@@ -699,11 +730,12 @@ class _Sustainability:
                 options = [
                     n
                     for n, r in sorted(state.items())
-                    if 0 <= r.impact <= 1 and r.relevance == Relevance.INDIRECT
+                    if 0 <= r.impact <= 1 and r.pathway == Pathway.INDIRECT
                 ]
                 options = options or [n for n, r in sorted(state.items()) if r.impact >= 0]
                 row = state[rng.choice(options)]
                 row.gap, row.closing, row.impact = True, False, min(row.impact, 1)
+                row.unsure = rng.random() < 0.5
         else:
             for n in gaps:
                 state[n].closing = True
@@ -713,7 +745,8 @@ class _Sustainability:
             self._two_dimensions(spec, state)
 
     def _average(self, state, dimension: str):
-        return self._dimensions(state)[dimension]
+        value = self._dimensions(state)[dimension]
+        return 0 if value is None else value  # only knowledge gaps there: nothing positive yet
 
     def _positive_dimensions(self, state) -> set:
         return {d for d, value in self._dimensions(state).items() if value is not None and value > 0}
@@ -728,16 +761,19 @@ class _Sustainability:
                 row.impact, row.note = 0, "mitigated"
         if self._average(state, dimension) <= 0:
             state[n].impact = 2
+            state[n].gap = state[n].unsure = state[n].closing = False  # rated now, no longer a gap
 
     def _one_dimension(self, spec, state):
         core, _extra, _negatives = self._area(spec)
-        positive = [n for n, r in state.items() if r.impact > 0 and self.mapping.get(n) in DIMENSIONS]
+        positive = [
+            n for n, r in state.items() if r.impact > 0 and not r.gap and self.mapping.get(n) in DIMENSIONS
+        ]
         if positive:
-            best = max(positive, key=lambda n: (state[n].impact, state[n].relevance == Relevance.DIRECT, -n))
+            best = max(positive, key=lambda n: (state[n].impact, state[n].pathway == Pathway.DIRECT, -n))
         else:
-            best = core[0]
+            best = next((n for n in core if n not in state or not state[n].gap), core[0])
             if best not in state:
-                state[best] = self._row(best, Relevance.DIRECT, 2)
+                state[best] = self._row(best, Pathway.DIRECT, 2)
             state[best].impact = max(1, state[best].impact)
         keep = self.mapping[best]
         for n, row in state.items():
@@ -757,7 +793,7 @@ class _Sustainability:
                     for n in core + extra
                     if self.mapping.get(n) in DIMENSIONS
                     and self.mapping[n] not in have
-                    and (n not in state or state[n].impact >= 0)
+                    and (n not in state or (state[n].impact >= 0 and not state[n].gap))
                 ),
                 key=lambda n: n not in state,  # a goal already assessed first, then a new one
             )
@@ -767,7 +803,7 @@ class _Sustainability:
             if n in state:
                 state[n].impact, state[n].note = max(1, state[n].impact), "raised"
             else:
-                state[n] = self._row(n, Relevance.INDIRECT, 1)
+                state[n] = self._row(n, Pathway.INDIRECT, 1)
                 state[n].note = "new"
             self._lift(state, n)
 

@@ -18,6 +18,7 @@ from .models import (
     IndicatorTarget,
     Measurement,
     Relevance,
+    Pathway,
     TrackedIndicator,
 )
 
@@ -53,19 +54,32 @@ def _editable(assessment):
 
 
 @transaction.atomic
+# Sorting words from before the tool's terms (direct / indirect relevance): read as relevant, the old word
+# kept as the first guess at the pathway of an impact.
+LEGACY_RELEVANCE = {"direct": Pathway.DIRECT, "indirect": Pathway.INDIRECT}
+
+
 def sort_goals(*, assessment: Assessment, relevance: dict[int, str], user) -> None:
-    """Sort the 17 goals into direct, indirect and not relevant."""
+    """Sort the 17 goals as the SDG Impact Assessment Tool does: relevant, not relevant or don't know.
+
+    Relevant and don't-know goals are assessed next; a goal sorted not relevant loses its assessment."""
     _editable(assessment)
-    if not any(value != Relevance.NOT_RELEVANT for value in relevance.values()):
-        raise ValidationError(_("Mark at least one goal as directly or indirectly relevant."))
+    allowed = set(Relevance.values) | set(LEGACY_RELEVANCE)
+    if not set(relevance.values()) <= allowed:
+        raise ValidationError(_("Sort each goal as relevant, not relevant or don't know."))
+    if all(value == Relevance.NOT_RELEVANT for value in relevance.values()):
+        raise ValidationError(_("Mark at least one goal as relevant, or say that you don't know."))
     for row in assessment.goals.all():
         value = relevance.get(row.goal_id, Relevance.NOT_RELEVANT)
-        if value != row.relevance:
-            row.relevance = value
-            if value == Relevance.NOT_RELEVANT:
-                row.impact, row.rationale, row.knowledge_gap = None, "", False
-                row.targets.clear()
-            row.save()
+        guess = LEGACY_RELEVANCE.get(value, "")
+        value = Relevance.RELEVANT if guess else value
+        if value == row.relevance:
+            continue
+        row.relevance = value
+        if value == Relevance.NOT_RELEVANT:
+            row.impact, row.pathway, row.rationale, row.knowledge_gap = None, "", "", False
+            row.targets.clear()
+        row.save()
 
 
 @transaction.atomic
@@ -73,21 +87,35 @@ def assess_goal(
     *,
     assessment: Assessment,
     goal_number: int,
-    impact: int,
+    impact: int | None,
     rationale: str,
     knowledge_gap: bool,
     targets,
     user,
 ) -> GoalAssessment:
+    pathway: str = Pathway.DIRECT,
     _editable(assessment)
+    """Assess one relevant (or don't-know) goal: a rating from −2 to +2, direct or indirect, or a knowledge
+    gap instead of a rating; the rationale is always required."""
     row = assessment.goals.get(goal_id=goal_number)
     if row.relevance == Relevance.NOT_RELEVANT:
         raise ValidationError(_("This goal was sorted as not relevant."))
-    if not rationale.strip():
-        raise ValidationError({"rationale": _("Give the rationale for the impact.")})
+    if knowledge_gap and impact is not None:
+        raise ValidationError(
+            {"impact": _("Choose either an impact or a knowledge gap: a knowledge gap replaces the rating.")}
+        )
+    if not knowledge_gap and impact is None:
+        raise ValidationError({"impact": _("Choose an impact, or say that it is a knowledge gap.")})
+    if impact not in (None, 0) and pathway not in Pathway.values:
+        raise ValidationError({"pathway": _("Say whether the impact is direct or indirect.")})
+    if not (rationale or "").strip():
+        raise ValidationError(
+            {"rationale": _("Give the rationale: why this impact, or what you would need to know.")}
+        )
     if any(t.goal_id != goal_number for t in targets):
         raise ValidationError({"targets": _("Choose targets of this goal.")})
-    row.impact, row.rationale, row.knowledge_gap = impact, rationale.strip(), knowledge_gap
+    row.impact, row.knowledge_gap, row.rationale = impact, knowledge_gap, rationale.strip()
+    row.pathway = pathway if impact not in (None, 0) else ""
     row.full_clean()
     row.save()
     row.targets.set(targets)
@@ -115,16 +143,20 @@ def remove_action(*, action: AssessmentAction, user) -> None:
 
 @transaction.atomic
 def complete_assessment(*, assessment: Assessment, user) -> Assessment:
-    """Close the assessment: every relevant goal needs an impact and a rationale."""
+    """Close the assessment: every relevant or don't-know goal needs an impact or a knowledge gap,
+    and a rationale."""
     _editable(assessment)
     missing = [
         str(g.goal_id)
         for g in assessment.goals.exclude(relevance=Relevance.NOT_RELEVANT)
-        if g.impact is None or not g.rationale
+        if not g.is_assessed or not g.rationale
     ]
     if missing:
         raise ValidationError(
-            _("Assess every relevant goal first (impact and rationale): goal %(goals)s.")
+            _(
+                "Assess every relevant goal first (an impact or a knowledge gap, and the rationale): "
+                "goal %(goals)s."
+            )
             % {"goals": ", ".join(missing)}
         )
     assessment.completed_at = timezone.now()

@@ -1,4 +1,4 @@
-"""Loading the SDG catalogue from the shipped texts (English, Norwegian; Swedish goal names)."""
+"""Loading the SDG catalogue from the shipped texts (English, Norwegian; Swedish goal names and texts)."""
 
 import re
 from pathlib import Path
@@ -22,26 +22,40 @@ def _natural(code: str):
     ]
 
 
+def _goal_texts() -> dict[int, dict]:
+    en_goals, nb_goals = _texts("en", "goals"), _texts("nb_NO", "goals")
+    sv_names = yaml.safe_load((DATA / "sv_goals.yaml").read_text(encoding="utf-8"))
+    sv_titles = yaml.safe_load((DATA / "sv_goal_titles.yaml").read_text(encoding="utf-8"))
+    return {
+        number: {
+            "short": {
+                "en": en_goals[f"{number}-short"],
+                "nb": nb_goals.get(f"{number}-short", ""),
+                "sv": sv_names[number],
+            },
+            "title": {
+                "en": en_goals[f"{number}-title"],
+                "nb": nb_goals.get(f"{number}-title", ""),
+                "sv": sv_titles[number],
+            },
+            "colour": COLOURS[number],
+        }
+        for number in range(1, 18)
+    }
+
+
 @transaction.atomic
 def load_catalogue() -> dict:
-    """Load goals, targets and indicators once; a loaded catalogue is left as it is."""
+    """Load goals, targets and indicators once; a loaded catalogue only has its goal texts brought up to
+    date (a catalogue loaded before the Swedish goal texts were shipped gets them)."""
+    goals = _goal_texts()
     if Goal.objects.count() == 17:
+        for goal in Goal.objects.all():
+            if (goal.short, goal.title) != (goals[goal.number]["short"], goals[goal.number]["title"]):
+                Goal.objects.filter(pk=goal.pk).update(**goals[goal.number])
         return {"goals": 17, "targets": Target.objects.count(), "indicators": Indicator.objects.count()}
-    en_goals, nb_goals = _texts("en", "goals"), _texts("nb_NO", "goals")
-    sv_goals = yaml.safe_load((DATA / "sv_goals.yaml").read_text(encoding="utf-8"))
     for number in range(1, 18):
-        Goal.objects.update_or_create(
-            number=number,
-            defaults={
-                "short": {
-                    "en": en_goals[f"{number}-short"],
-                    "nb": nb_goals.get(f"{number}-short", ""),
-                    "sv": sv_goals[number],
-                },
-                "title": {"en": en_goals[f"{number}-title"], "nb": nb_goals.get(f"{number}-title", "")},
-                "colour": COLOURS[number],
-            },
-        )
+        Goal.objects.update_or_create(number=number, defaults=goals[number])
     en_targets, nb_targets = _texts("en", "targets"), _texts("nb_NO", "targets")
     targets = {}
     for key in sorted(en_targets, key=_natural):

@@ -1,10 +1,11 @@
 from django import forms
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from innocities.accounts.models import User
 from innocities.coproduction.models import Actor
 
-from .models import ActionKind, Goal, Impact, Relevance, Target
+from .models import ActionKind, Goal, Impact, Pathway, Relevance, Target
 from .profile import DIMENSIONS
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -37,7 +38,7 @@ class ScopeForm(forms.Form):
 
 
 class RelevanceForm(forms.Form):
-    """One radio group per goal: direct, indirect or not relevant."""
+    """One radio group per goal, as the tool sorts them: relevant, don't know or not relevant."""
 
     def __init__(self, *args, rows, **kwargs):
         super().__init__(*args, **kwargs)
@@ -54,9 +55,33 @@ class RelevanceForm(forms.Form):
         return {row.goal_id: self.cleaned_data[f"goal_{row.goal_id}"] for row in self.rows}
 
 
+GAP = "gap"
+TARGETS_IN_ENGLISH = _(
+    "The targets are shown in English: there is no openly licensed translation of them in this language."
+)
+
+
 class GoalForm(forms.Form):
-    impact = forms.TypedChoiceField(
-        label=_("Impact"), choices=Impact.choices, coerce=int, widget=forms.RadioSelect
+    """The tool's choice for one goal: a rating (direct or indirect) or a knowledge gap instead of one."""
+
+    impact = forms.ChoiceField(
+        label=_("Impact"),
+        choices=[
+            *((str(value), label) for value, label in reversed(Impact.choices)),
+            (GAP, _("Knowledge gap: we cannot judge it yet")),
+        ],
+        widget=forms.RadioSelect,
+        help_text=_("A knowledge gap replaces the rating; it does not count as 0 in the means."),
+    )
+    pathway = forms.ChoiceField(
+        label=_("Direct or indirect"),
+        choices=[
+            (Pathway.DIRECT, _("Direct: the project itself causes it")),
+            (Pathway.INDIRECT, _("Indirect: it comes about through others, or later")),
+        ],
+        widget=forms.RadioSelect,
+        required=False,
+        help_text=_("For a positive or negative impact."),
     )
     targets = forms.ModelMultipleChoiceField(
         label=_("Targets concerned"),
@@ -64,13 +89,42 @@ class GoalForm(forms.Form):
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
-    knowledge_gap = forms.BooleanField(label=_("We lack knowledge to judge this well"), required=False)
-    rationale = forms.CharField(label=_("Rationale"), widget=forms.Textarea(attrs={"rows": 4}))
+    rationale = forms.CharField(
+        label=_("Rationale"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Why this impact, or, for a knowledge gap, what you would need to know."),
+    )
 
     def __init__(self, *args, goal, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["targets"].queryset = goal.targets.all()
         self.fields["targets"].label_from_instance = lambda t: f"{t.code} {t.label}"
+        language = (get_language() or "en").split("-")[0]
+        first = goal.targets.first()
+        if first is not None and not first.title.get(language):
+            self.fields["targets"].help_text = TARGETS_IN_ENGLISH
+
+    @staticmethod
+    def initial_for(row) -> dict:
+        impact = GAP if row.knowledge_gap else (None if row.impact is None else str(row.impact))
+        return {
+            "impact": impact,
+            "pathway": row.pathway or None,
+            "rationale": row.rationale,
+            "targets": list(row.targets.all()),
+        }
+
+    def assessment(self) -> dict:
+        """The cleaned choice as the action takes it: impact or knowledge gap, pathway, targets, rationale."""
+        data = self.cleaned_data
+        gap = data["impact"] == GAP
+        return {
+            "impact": None if gap else int(data["impact"]),
+            "knowledge_gap": gap,
+            "pathway": data.get("pathway") or "",
+            "targets": data["targets"],
+            "rationale": data["rationale"],
+        }
 
 
 class ActionForm(forms.Form):

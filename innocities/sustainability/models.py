@@ -79,15 +79,24 @@ class Indicator(models.Model):
 
 
 class Relevance(models.TextChoices):
+    """How the SDG Impact Assessment Tool sorts the goals: relevant, not relevant, or don't know yet."""
+
+    RELEVANT = "relevant", _("Relevant")
+    DONT_KNOW = "dont_know", _("Don't know")
+    NOT_RELEVANT = "not_relevant", _("Not relevant")
+
+
+class Pathway(models.TextChoices):
+    """Whether the project itself causes an impact, or it comes about through others or later."""
+
     DIRECT = "direct", _("Direct")
     INDIRECT = "indirect", _("Indirect")
-    NOT_RELEVANT = "not_relevant", _("Not relevant")
 
 
 class Impact(models.IntegerChoices):
     VERY_NEGATIVE = -2, _("−2 clearly negative")
     NEGATIVE = -1, _("−1 somewhat negative")
-    NEUTRAL = 0, _("0 neutral or uncertain")
+    NONE = 0, _("0 no impact")
     POSITIVE = 1, _("+1 somewhat positive")
     VERY_POSITIVE = 2, _("+2 clearly positive")
 
@@ -128,11 +137,14 @@ class Assessment(models.Model):
 
 
 class GoalAssessment(models.Model):
+    """One goal in one assessment: sorted, then rated (direct or indirect, −2…+2) or a knowledge gap."""
+
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="goals")
     goal = models.ForeignKey(Goal, on_delete=models.PROTECT, related_name="+")
     relevance = models.CharField(_("relevance"), max_length=15, choices=Relevance.choices)
     impact = models.SmallIntegerField(_("impact"), choices=Impact.choices, null=True, blank=True)
-    knowledge_gap = models.BooleanField(_("we lack knowledge here"), default=False)
+    pathway = models.CharField(_("direct or indirect"), max_length=10, choices=Pathway.choices, blank=True)
+    knowledge_gap = models.BooleanField(_("knowledge gap"), default=False)
     rationale = models.TextField(_("rationale"), blank=True)
     targets = models.ManyToManyField(
         Target, blank=True, related_name="+", verbose_name=_("targets concerned")
@@ -146,10 +158,25 @@ class GoalAssessment(models.Model):
                 condition=Q(impact__isnull=True) | Q(impact__gte=-2, impact__lte=2),
                 name="impact_minus_two_to_two",
             ),
+            # A knowledge gap is chosen instead of a rating, never beside one.
+            models.CheckConstraint(
+                condition=Q(knowledge_gap=False) | Q(impact__isnull=True, pathway=""),
+                name="gap_instead_of_rating",
+            ),
+            # A positive or negative impact is direct or indirect; "no impact" and no rating have neither.
+            models.CheckConstraint(
+                condition=(Q(impact__isnull=True) | Q(impact=0)) & Q(pathway="")
+                | (Q(impact__isnull=False) & ~Q(impact=0) & Q(pathway__in=["direct", "indirect"])),
+                name="pathway_of_an_impact",
+            ),
         ]
 
     def __str__(self):
         return f"{self.goal_id}: {self.impact}"
+
+    @property
+    def is_assessed(self):
+        return self.knowledge_gap or self.impact is not None
 
 
 class ActionKind(models.TextChoices):

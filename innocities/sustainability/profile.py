@@ -56,8 +56,14 @@ class GoalRow:
     knowledge_gap: bool
     rationale: str
     dimension: str
+    pathway: str = ""  # direct or indirect, for a positive or negative impact
     targets: list = field(default_factory=list)
     addressed: bool = False  # a "reduce" action names this goal
+
+    @property
+    def rated(self) -> bool:
+        """Rated on the scale: a knowledge gap (or a goal not assessed yet) has no place in the means."""
+        return self.impact is not None and not self.knowledge_gap
 
 
 @dataclass
@@ -76,11 +82,13 @@ class Profile:
         return BALANCE_HELP[self.balance]
 
     def impact_of(self, number):
-        return next((r.impact for r in self.rows if r.goal.number == number), None)
+        """The goal's impact, "gap" for a knowledge gap, or None (not relevant or not assessed)."""
+        row = next((r for r in self.rows if r.goal.number == number), None)
+        return None if row is None else ("gap" if row.knowledge_gap else row.impact)
 
 
 def classify(rows, dimensions) -> str:
-    unaddressed = any(r.impact is not None and r.impact < 0 and not r.addressed for r in rows)
+    unaddressed = any(r.rated and r.impact < 0 and not r.addressed for r in rows)
     positive = [d for d, value in dimensions.items() if value is not None and value > 0]
     if unaddressed:
         return "trade_offs"
@@ -104,6 +112,7 @@ def profile(assessment, mapping=None) -> Profile:
             knowledge_gap=g.knowledge_gap,
             rationale=g.rationale,
             dimension=mapping.get(g.goal_id, "cross_cutting"),
+            pathway=g.pathway,
             targets=list(g.targets.all()),
             addressed=g.goal_id in reduced,
         )
@@ -112,21 +121,62 @@ def profile(assessment, mapping=None) -> Profile:
     ]
     dimensions = {}
     for dimension in DIMENSIONS:
-        values = [r.impact for r in rows if r.dimension == dimension and r.impact is not None]
+        values = [r.impact for r in rows if r.dimension == dimension and r.rated]
         dimensions[dimension] = round(sum(values) / len(values), 1) if values else None
-    flags = [("negative", r.goal) for r in rows if r.impact is not None and r.impact < 0 and not r.addressed]
+    flags = [("negative", r.goal) for r in rows if r.rated and r.impact < 0 and not r.addressed]
     flags += [("gap", r.goal) for r in rows if r.knowledge_gap and r.goal.number not in closed]
     return Profile(rows=rows, dimensions=dimensions, flags=flags, balance=classify(rows, dimensions))
 
 
+BOARD = {
+    "direct_positive": _("Direct positive impact"),
+    "indirect_positive": _("Indirect positive impact"),
+    "no_impact": _("No impact"),
+    "knowledge_gap": _("Knowledge gap"),
+    "indirect_negative": _("Indirect negative impact"),
+    "direct_negative": _("Direct negative impact"),
+    "not_assessed": _("Not assessed yet"),
+    "not_relevant": _("Not relevant"),
+}
+
+
+def place(row) -> str:
+    """The row of the result board a goal belongs in, as the tool places it."""
+    if row.relevance == "not_relevant":
+        return "not_relevant"
+    if row.knowledge_gap:
+        return "knowledge_gap"
+    if row.impact is None:
+        return "not_assessed"
+    if row.impact == 0:
+        return "no_impact"
+    side = "positive" if row.impact > 0 else "negative"
+    return f"{row.pathway or 'direct'}_{side}"
+
+
+def board(assessment) -> list[tuple[str, object, list]]:
+    """All 17 goals placed in rows by impact, strongest first within a row: (key, label, goal rows).
+    Rows left empty are kept (the board has the same shape every time) except "not assessed yet"."""
+    placed: dict[str, list] = {key: [] for key in BOARD}
+    for row in assessment.goals.all():
+        placed[place(row)].append(row)
+    for rows in placed.values():
+        rows.sort(key=lambda r: (-abs(r.impact or 0), r.goal_id))
+    return [(key, BOARD[key], placed[key]) for key in BOARD if placed[key] or key != "not_assessed"]
+
+
 def changes(earlier, later) -> list[tuple[object, int | None, int | None]]:
-    """Goals whose impact differs between two profiles: (goal, before, after)."""
+    """Goals whose impact differs between two profiles: (goal, before, after), each an impact, "gap"
+    for a knowledge gap, or None."""
     before = {r.goal.number: r for r in earlier.rows}
     after = {r.goal.number: r for r in later.rows}
+
+    def shown(row):
+        return None if row is None else ("gap" if row.knowledge_gap else row.impact)
+
     out = []
     for number in sorted(set(before) | set(after)):
-        b = before[number].impact if number in before else None
-        a = after[number].impact if number in after else None
+        b, a = shown(before.get(number)), shown(after.get(number))
         if a != b:
             out.append(((after.get(number) or before.get(number)).goal, b, a))
     return out

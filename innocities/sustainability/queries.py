@@ -66,7 +66,7 @@ def portfolio(projects, phases):
         result = profile(assessment, mappings[project.organisation_id])
         balance[result.balance] = balance.get(result.balance, 0) + 1
         for row in result.rows:
-            if row.impact is not None:
+            if row.rated:  # a knowledge gap is no 0: it stays out of the means
                 cells.setdefault((row.goal.number, project.phase.order), []).append(row.impact)
                 if row.dimension in by_dimension:
                     by_dimension[row.dimension].append(row.impact)

@@ -26,6 +26,7 @@ urlpatterns = [
     path("projects/<int:pk>/assessments/", views.project_assessments, name="project_assessments"),
     path("projects/<int:pk>/assessments/new/", views.assessment_start, name="start"),
     path("assessments/<int:pk>/", views.assessment_detail, name="assessment"),
+    path("assessments/<int:pk>/board/", views.assessment_board, name="board"),
     path("assessments/<int:pk>/goals/", views.relevance, name="relevance"),
     path("assessments/<int:pk>/goals/<int:number>/", views.goal_step, name="goal_step"),
     path("assessments/<int:pk>/actions/", views.action_list, name="actions"),

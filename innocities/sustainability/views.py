@@ -17,7 +17,7 @@ from innocities.pipeline.access import get_project_for_user, visible_projects
 from . import actions, queries
 from .forms import ActionForm, DimensionMapForm, GoalForm, RelevanceForm, ScopeForm
 from .models import Assessment, Goal, Relevance
-from .profile import changes, dimension_map_of_network, profile
+from .profile import board, changes, dimension_map_of_network, profile
 
 
 def _assessment(user, pk) -> Assessment:
@@ -75,19 +75,13 @@ def goal_step(request, pk, number):
     row = next((r for r in relevant if r.goal_id == number), None)
     if row is None:
         raise Http404
-    initial = {
-        "impact": row.impact,
-        "rationale": row.rationale,
-        "knowledge_gap": row.knowledge_gap,
-        "targets": list(row.targets.all()),
-    }
-    form = GoalForm(request.POST or None, goal=row.goal, initial=initial)
+    form = GoalForm(request.POST or None, goal=row.goal, initial=GoalForm.initial_for(row))
     position = relevant.index(row)
     following = relevant[position + 1] if position + 1 < len(relevant) else None
     if request.method == "POST" and form.is_valid():
         with errors_onto(form):
             actions.assess_goal(
-                assessment=assessment, goal_number=number, user=request.user, **form.cleaned_data
+                assessment=assessment, goal_number=number, user=request.user, **form.assessment()
             )
         if not form.errors:
             if following:
@@ -166,6 +160,17 @@ def assessment_detail(request, pk):
             "changes": changes(profile(earlier), current) if earlier else None,
             "can_assess": request.user.has_perm("sustainability.assess", assessment.project),
         },
+    )
+
+
+@login_required
+def assessment_board(request, pk):
+    """The result board: every goal placed in a row by its impact, as the tool shows it; prints on A4."""
+    assessment = _assessment(request.user, pk)
+    return render(
+        request,
+        "sustainability/board.html",
+        {"assessment": assessment, "rows": board(assessment), "profile": profile(assessment)},
     )
 
 

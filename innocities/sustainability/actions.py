@@ -17,8 +17,8 @@ from .models import (
     GoalAssessment,
     IndicatorTarget,
     Measurement,
-    Relevance,
     Pathway,
+    Relevance,
     TrackedIndicator,
 )
 
@@ -53,12 +53,12 @@ def _editable(assessment):
         raise ValidationError(_("A completed assessment is kept as it is; start a new one to reassess."))
 
 
-@transaction.atomic
 # Sorting words from before the tool's terms (direct / indirect relevance): read as relevant, the old word
 # kept as the first guess at the pathway of an impact.
 LEGACY_RELEVANCE = {"direct": Pathway.DIRECT, "indirect": Pathway.INDIRECT}
 
 
+@transaction.atomic
 def sort_goals(*, assessment: Assessment, relevance: dict[int, str], user) -> None:
     """Sort the 17 goals as the SDG Impact Assessment Tool does: relevant, not relevant or don't know.
 
@@ -92,11 +92,11 @@ def assess_goal(
     knowledge_gap: bool,
     targets,
     user,
-) -> GoalAssessment:
     pathway: str = Pathway.DIRECT,
-    _editable(assessment)
+) -> GoalAssessment:
     """Assess one relevant (or don't-know) goal: a rating from −2 to +2, direct or indirect, or a knowledge
     gap instead of a rating; the rationale is always required."""
+    _editable(assessment)
     row = assessment.goals.get(goal_id=goal_number)
     if row.relevance == Relevance.NOT_RELEVANT:
         raise ValidationError(_("This goal was sorted as not relevant."))

@@ -1,22 +1,18 @@
-"""Indicators: library, targets and progress bands, measurement import/export (hostile files too), Kolada."""
+"""Indicators: library, own targets and progress bands, the U4SSC score, measurement import/export
+(hostile files too). Kolada is in test_kolada.py."""
 
 import io
 import time
-import urllib.error
 import zipfile
 from decimal import Decimal
-from pathlib import Path
 
 import openpyxl
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.management import CommandError, call_command
 from django.urls import reverse
 
-from innocities.sustainability import actions, indicators, kolada, spreadsheets
+from innocities.sustainability import actions, indicators, spreadsheets
 from innocities.sustainability.models import Measurement
-
-DATA = Path(__file__).parent / "data"
 
 
 @pytest.fixture
@@ -51,18 +47,18 @@ def test_progress_bands_for_a_lower_is_better_indicator(world, water, latest, ba
 
 def test_progress_for_a_higher_is_better_indicator(world):
     share = actions.save_indicator(
-        organisation=world.halden,
-        actor=world.coordinator,
+        organisation=world.eskilstuna,
+        actor=world.eskilstuna_coordinator,
         kind="kolada",
         code="N00945",
-        name="Andel",
+        name="Andel dagar med tillfällig föräldrapenning (VAB) som tas ut av män",
         unit="%",
         direction="higher",
         dimension="social",
     )
     target = actions.set_target(
         indicator=share,
-        actor=world.coordinator,
+        actor=world.eskilstuna_coordinator,
         baseline_value=10,
         baseline_year=2020,
         target_value=20,
@@ -233,90 +229,6 @@ def test_exports_are_safe_to_open_in_excel(world, water, login):
     )
 
 
-class Recorded:
-    """Kolada answered from recorded responses, page by page; never the network."""
-
-    def __init__(self, *pages):
-        self.pages = [(DATA / page).read_bytes() for page in pages]
-        self.urls = []
-
-    def __call__(self, url, timeout):
-        self.urls.append(url)
-        return io.BytesIO(self.pages[len(self.urls) - 1])
-
-
-def test_kolada_import_follows_pages_and_marks_the_source(world):
-    world.eskilstuna.official_code = "0484"
-    world.eskilstuna.save()
-    indicator = actions.save_indicator(
-        organisation=world.eskilstuna,
-        actor=None,
-        kind="kolada",
-        code="N00945",
-        name="Andel",
-        unit="%",
-        direction="higher",
-        dimension="social",
-    )
-    opener = Recorded("kolada_page1.json", "kolada_page2.json")
-    count = kolada.import_kpi(
-        organisation=world.eskilstuna,
-        kpi="N00945",
-        municipality="0484",
-        years=kolada.parse_years("2019-2024"),
-        opener=opener,
-    )
-    assert count == 4  # 2021 has no value and 2024 no total
-    assert len(opener.urls) == 2 and "/v3/data/kpi/N00945/municipality/0484/year/2019," in opener.urls[0]
-    assert list(indicator.measurements.values_list("year", "value", "source")) == [
-        (2019, Decimal("12.3"), "Källa: Kolada"),
-        (2020, Decimal("12.9"), "Källa: Kolada"),
-        (2022, Decimal("13.4"), "Källa: Kolada"),
-        (2023, Decimal("14.1"), "Källa: Kolada"),
-    ]
-
-
-def test_kolada_offline_gives_a_clear_error(world, monkeypatch):
-    world.eskilstuna.official_code = "0484"
-    world.eskilstuna.save()
-    actions.save_indicator(
-        organisation=world.eskilstuna,
-        actor=None,
-        kind="kolada",
-        code="N00945",
-        name="Andel",
-        unit="%",
-        direction="higher",
-        dimension="social",
-    )
-
-    def offline(url, timeout):
-        raise urllib.error.URLError("Name or service not known")
-
-    monkeypatch.setattr(kolada.urllib.request, "urlopen", offline)
-    monkeypatch.setattr(
-        kolada,
-        "fetch",
-        lambda **kw: (
-            kolada.fetch.__wrapped__(**kw)
-            if False
-            else (_ for _ in ()).throw(ValidationError("Kolada could not be reached (offline)."))
-        ),
-    )
-    with pytest.raises(CommandError) as error:
-        call_command("kolada-import", kpi="N00945", municipality="0484", years="2019-2024")
-    assert "Kolada could not be reached" in str(error.value)
-
-
-def test_kolada_fetch_reports_a_network_failure(world):
-    def offline(url, timeout):
-        raise urllib.error.URLError("Name or service not known")
-
-    with pytest.raises(ValidationError) as error:
-        kolada.fetch(kpi="N00945", municipality="0484", years=[2024], opener=offline)
-    assert "Kolada could not be reached" in str(error.value)
-
-
 def test_indicator_pages_are_the_organisations_own(world, water, login):
     assert login(world.member).get(water.get_absolute_url()).status_code == 200
     assert login(world.eskilstuna_coordinator).get(water.get_absolute_url()).status_code == 404
@@ -384,3 +296,283 @@ def test_a_projects_expected_benefits_are_measured_after_implementation(world, w
         .status_code
         == 403
     )
+
+
+# --- progress towards the organisation's own target: the edges ---------------------------------------
+
+
+def test_a_target_equal_to_its_baseline_is_never_achieved(world, water, login):
+    target = actions.set_target(
+        indicator=water,
+        actor=world.coordinator,
+        baseline_value=20,
+        baseline_year=2020,
+        target_value=20,
+        target_year=2030,
+    )
+    for latest in ("20", "12", "35"):
+        assert indicators.progress(target, Decimal(latest)) is None
+    actions.record_measurement(indicator=water, year=2024, value=Decimal("20"), actor=world.coordinator)
+    page = login(world.member).get(water.get_absolute_url()).content.decode()
+    assert "At least 95 %" not in page and "The target equals the baseline" in page
+
+
+@pytest.mark.parametrize(
+    "latest,shown,band",
+    [
+        ("94.96", 94, "on_track"),
+        ("95", 95, "achieved"),
+        ("65.999", 65, "behind"),
+        ("66", 66, "on_track"),
+        ("32.99", 32, "far_behind"),
+        ("33", 33, "behind"),
+    ],
+)
+def test_the_shown_percentage_never_contradicts_its_band(world, water, latest, shown, band):
+    water.direction = "higher"
+    water.save()
+    target = actions.set_target(
+        indicator=water,
+        actor=world.coordinator,
+        baseline_value=0,
+        baseline_year=2020,
+        target_value=100,
+        target_year=2030,
+    )
+    percent, key, _label = indicators.progress(target, Decimal(latest))
+    assert (percent, key) == (shown, band)
+
+
+# --- the U4SSC score: the value against the U4SSC benchmark, points per band -------------------------
+
+
+def u4ssc(world, code, value, benchmark, direction="higher", name=None):
+    indicator = actions.save_indicator(
+        organisation=world.halden,
+        actor=world.coordinator,
+        kind="u4ssc",
+        code=code,
+        name=name or code,
+        unit="%",
+        direction=direction,
+        dimension="economic",
+        u4ssc_benchmark=None if benchmark is None else Decimal(str(benchmark)),
+    )
+    if value is not None:
+        actions.record_measurement(
+            indicator=indicator, year=2024, value=Decimal(str(value)), actor=world.coordinator
+        )
+    return indicator
+
+
+def score(world):
+    from innocities.sustainability.models import TrackedIndicator
+
+    rows = []
+    for indicator in TrackedIndicator.objects.filter(organisation=world.halden, kind="u4ssc"):
+        rows.append((indicator, indicator.measurements.filter(project__isnull=True).order_by("year").last()))
+    return indicators.u4ssc_score(rows)
+
+
+@pytest.mark.parametrize(
+    "value,points",
+    [(0, 1), (32.9, 1), (33, 2), (65.9, 2), (66, 3), (94.9, 3), (95, 4), (100, 4), (120, 4)],
+)
+def test_u4ssc_points_follow_the_bands_of_the_u4ssc_method(world, value, points):
+    """0–33 % of target: 1 point; 33–66 %: 2; 66–95 %: 3; 95 % and more: 4 (U4SSC verification reports)."""
+    u4ssc(world, "EC: ICT: ICT: 1C", value, 100)
+    (kpi,) = score(world).kpis
+    assert kpi.points == points
+    assert kpi.percent == min(int(value), 100)
+
+
+@pytest.mark.parametrize("value,points", [(8, 4), (10, 4), (10.5, 4), (11, 3), (20, 2), (40, 1)])
+def test_u4ssc_ratio_inverts_for_lower_is_better_kpis(world, value, points):
+    u4ssc(world, "EN: EN: AQ: 1C", value, 10, direction="lower")
+    assert score(world).kpis[0].points == points
+
+
+def test_u4ssc_category_scores_sum_points_like_the_u4ssc_example(world):
+    """The U4SSC example: four KPIs scoring 1, 3, 4 and 1 make 9 of 16 points, 56.25 %, shown as 33–66 %."""
+    for number, value in zip(("1C", "2C", "3C", "4C"), (20, 70, 100, 10), strict=True):
+        u4ssc(world, f"EC: ICT: ICT: {number}", value, 100)
+    result = score(world)
+    category = next(g for g in result.groups if g.level == "category")
+    assert (category.points, category.possible) == (9, 16)
+    assert category.band[:2] == (56, "behind")
+    assert [g.level for g in result.groups] == ["dimension", "sub_dimension", "category"]
+
+
+def test_u4ssc_kpis_without_value_or_benchmark_are_left_out_and_counted(world, login):
+    """The example's second case: three reported KPIs scoring 3, 4 and 2 make 9 of 12, 75 %, 66–95 %."""
+    u4ssc(world, "EC: ICT: ICT: 1C", 70, 100)
+    u4ssc(world, "EC: ICT: ICT: 2C", 100, 100)
+    u4ssc(world, "EC: ICT: ICT: 3C", 40, 100)
+    u4ssc(world, "EC: ICT: ICT: 4C", None, 100, name="Never measured")
+    u4ssc(world, "EC: P: EM: 1C", 5, None, direction="lower", name="Unemployment Rate")
+    result = score(world)
+    category = next(g for g in result.groups if g.key == ("EC", "ICT", "ICT"))
+    assert (category.points, category.possible, category.band[:2]) == (9, 12, (75, "on_track"))
+    assert {i.name for i in result.left_out} == {"Never measured", "Unemployment Rate"}
+    page = login(world.member).get(reverse("sustainability:indicators") + "?organisation=halden")
+    text = page.content.decode()
+    assert "U4SSC score" in text and "Progress towards own target" in text
+    assert "9 / 12" in text and "75 %" in text and "<svg" in text
+    assert "2 U4SSC KPIs are left out" in text
+
+
+def test_u4ssc_numbers_are_checked_and_only_u4ssc_kpis_have_a_benchmark(world):
+    indicator = u4ssc(world, "ec:ict:ict:1c", 90, 100)
+    assert indicator.code == "EC: ICT: ICT: 1C"
+    with pytest.raises(ValidationError) as error:
+        u4ssc(world, "Household internet", 90, 100)
+    assert "code" in error.value.message_dict
+    with pytest.raises(ValidationError) as error:
+        actions.save_indicator(
+            organisation=world.halden,
+            actor=world.coordinator,
+            kind="own",
+            code="X",
+            name="X",
+            unit="%",
+            direction="higher",
+            dimension="social",
+            u4ssc_benchmark=Decimal(100),
+        )
+    assert "u4ssc_benchmark" in error.value.message_dict
+
+
+# --- files: what the csv module refuses, other encodings, control characters, round trips -------------
+
+
+def test_a_cell_over_the_csv_field_limit_gets_a_clear_message_not_a_500(world, water, login):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    raw = b'indicator;year;value;source\nVANN-1;2022;3;"' + b"x" * 200_000 + b'"\n'
+    with pytest.raises(spreadsheets.ImportRefused) as refused:
+        spreadsheets.import_measurements(
+            organisation=world.halden, raw=raw, filename="m.csv", actor=world.coordinator
+        )
+    assert "cannot be read as CSV" in " ".join(refused.value.messages)
+    response = login(world.coordinator).post(
+        reverse("sustainability:import"), {"organisation": "halden", "file": SimpleUploadedFile("m.csv", raw)}
+    )
+    assert response.status_code == 400 and "cannot be read as CSV" in response.content.decode()
+    assert not Measurement.objects.exists()
+
+
+def test_bare_carriage_returns_are_line_ends(world, water):
+    raw = b"indicator;year;value;source\rVANN-1;2022;28,5;Tistedal\rVANN-1;2023;27;Tistedal\r"
+    count = spreadsheets.import_measurements(
+        organisation=world.halden, raw=raw, filename="m.csv", actor=world.coordinator
+    )
+    assert count == 2 and Measurement.objects.get(year=2022).value == Decimal("28.5")
+
+
+def test_utf16_unicode_text_from_excel_is_read(world, water):
+    text = "indicator\tyear\tvalue\tsource\r\nVANN-1\t2022\t28,5\tMåling ved Tistedal\r\n"
+    spreadsheets.import_measurements(
+        organisation=world.halden, raw=text.encode("utf-16"), filename="m.txt", actor=world.coordinator
+    )
+    assert Measurement.objects.get().source == "Måling ved Tistedal"
+
+
+def test_control_characters_are_refused_where_they_come_in(world, water):
+    with pytest.raises(spreadsheets.ImportRefused) as refused:
+        spreadsheets.import_measurements(
+            organisation=world.halden,
+            raw=b"indicator;year;value;source\nVANN-1;2022;3;Egen\x01m\xc3\xa5ling\n",
+            filename="m.csv",
+            actor=world.coordinator,
+        )
+    assert "Control characters" in " ".join(refused.value.messages)
+    with pytest.raises(ValidationError) as error:
+        actions.record_measurement(indicator=water, year=2022, value=3, source="a\x0bb", actor=None)
+    assert "source" in error.value.message_dict
+    with pytest.raises(ValidationError) as error:
+        actions.save_indicator(
+            organisation=world.halden, indicator=water, actor=None, name="Vann\x00tap", goals=[]
+        )
+    assert "name" in error.value.message_dict
+    assert not Measurement.objects.exists()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_an_exported_file_imports_back_to_the_same_data(world, water, login, fmt):
+    for year, value, source in (
+        (2021, "29.25", "Egen måling"),
+        (2022, "28.5", "=cmd|' /C calc'!A0"),
+        (2023, "-1.5", "-5 % etter retting"),
+    ):
+        actions.record_measurement(
+            indicator=water, year=year, value=Decimal(value), source=source, actor=world.coordinator
+        )
+    before = list(Measurement.objects.order_by("year").values_list("year", "value", "source"))
+    client = login(world.coordinator)
+    exported = client.get(reverse("sustainability:export", args=[fmt]) + "?organisation=halden").content
+    Measurement.objects.all().delete()
+    count = spreadsheets.import_measurements(
+        organisation=world.halden, raw=exported, filename=f"measurements.{fmt}", actor=world.coordinator
+    )
+    assert count == 3
+    assert list(Measurement.objects.order_by("year").values_list("year", "value", "source")) == before
+
+
+def test_an_edited_export_imports_the_edit(world, water, login):
+    actions.record_measurement(indicator=water, year=2022, value=Decimal("28.5"), actor=world.coordinator)
+    client = login(world.coordinator)
+    exported = client.get(reverse("sustainability:export", args=["csv"]) + "?organisation=halden").content
+    edited = exported.decode("utf-8-sig").replace("28,5000", "27,25").encode("utf-8-sig")
+    spreadsheets.import_measurements(
+        organisation=world.halden, raw=edited, filename="m.csv", actor=world.coordinator
+    )
+    assert Measurement.objects.get().value == Decimal("27.25")
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "CSV", "csv.exe", "html"])
+def test_an_unknown_export_format_is_not_a_page(world, login, fmt):
+    response = login(world.coordinator).get(f"/indicators/export.{fmt}?organisation=halden")
+    assert response.status_code == 404
+    assert "attachment" not in response.get("Content-Disposition", "")
+
+
+# --- the demo's indicators -----------------------------------------------------------------------------
+
+
+def demo_indicators(world):
+    from innocities.demo import indicators as demo
+    from innocities.sustainability.catalogue import load_catalogue
+    from innocities.sustainability.models import TrackedIndicator
+
+    load_catalogue()
+    demo.build({"halden": world.halden, "sarpsborg": world.sarpsborg, "eskilstuna": world.eskilstuna})
+    return TrackedIndicator.objects.prefetch_related("measurements", "targets", "goals")
+
+
+def test_demo_indicators_tell_the_truth(world):
+    library = demo_indicators(world)
+    for organisation in (world.halden, world.sarpsborg, world.eskilstuna):
+        own = [i for i in library if i.organisation_id == organisation.pk]
+        assert len(own) >= 3
+        for indicator in own:
+            assert indicator.targets.count() == 1 and indicator.measurements.count() >= 5
+    norwegian = Measurement.objects.filter(indicator__organisation__country="NO")
+    assert norwegian.exists() and not norwegian.filter(source="Egen mätning").exists()
+    assert not Measurement.objects.filter(
+        indicator__organisation__country="SE", source="Egen måling"
+    ).exists()
+    vab = library.get(code="N00945")
+    assert "föräldrapenning" in vab.name and [g.number for g in vab.goals.all()] == [5]
+    assert set(vab.measurements.values_list("source", flat=True)) == {"Källa: Kolada"}
+    halden = [(i, i.measurements.order_by("year").last()) for i in library.filter(organisation=world.halden)]
+    result = indicators.u4ssc_score([row for row in halden if row[0].kind == "u4ssc"])
+    assert result.kpis and result.groups
+
+
+def test_demo_indicators_are_deterministic(world):
+    first = list(demo_indicators(world).order_by("code").values_list("code", "measurements__value"))
+    from innocities.sustainability.models import TrackedIndicator
+
+    TrackedIndicator.objects.all().delete()
+    second = list(demo_indicators(world).order_by("code").values_list("code", "measurements__value"))
+    assert first == second

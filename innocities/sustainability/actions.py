@@ -15,6 +15,7 @@ from .models import (
     DimensionMap,
     Goal,
     GoalAssessment,
+    IndicatorKind,
     IndicatorTarget,
     Measurement,
     Pathway,
@@ -167,11 +168,33 @@ def complete_assessment(*, assessment: Assessment, user) -> Assessment:
     return assessment
 
 
+def _refuse_control_characters(**texts) -> None:
+    """Control characters break the XLSX export later; refuse them where they come in."""
+    from .indicators import CONTROL_CHARACTERS
+
+    for name, text in texts.items():
+        if isinstance(text, str) and CONTROL_CHARACTERS.search(text):
+            raise ValidationError({name: _("Control characters are not accepted; write plain text.")})
+
+
 @transaction.atomic
 def save_indicator(*, organisation, indicator: TrackedIndicator | None = None, actor, goals=(), **fields):
+    """Add or change an indicator in the library; a U4SSC KPI is kept under its U4SSC number."""
+    from .indicators import normalise_u4ssc_code
+
     indicator = indicator or TrackedIndicator(organisation=organisation)
     for name, value in fields.items():
         setattr(indicator, name, value.strip() if isinstance(value, str) else value)
+    _refuse_control_characters(code=indicator.code, name=indicator.name, unit=indicator.unit)
+    if indicator.kind == IndicatorKind.U4SSC:
+        code = normalise_u4ssc_code(indicator.code)
+        if code is None:
+            raise ValidationError(
+                {"code": _("Write the U4SSC KPI number as the U4SSC list does, such as EC: ICT: ICT: 1C.")}
+            )
+        indicator.code = code
+    elif indicator.u4ssc_benchmark is not None:
+        raise ValidationError({"u4ssc_benchmark": _("Only U4SSC KPIs have a U4SSC benchmark.")})
     if (
         TrackedIndicator.objects.filter(organisation=organisation, kind=indicator.kind, code=indicator.code)
         .exclude(pk=indicator.pk)
@@ -199,6 +222,7 @@ def set_target(*, indicator, actor, project=None, **fields) -> IndicatorTarget:
 @transaction.atomic
 def record_measurement(*, indicator, year: int, value, source: str = "", project=None, actor) -> Measurement:
     """Record (or correct) the value of a year, for the organisation or for one project."""
+    _refuse_control_characters(source=source)
     if project is not None and project.organisation_id != indicator.organisation_id:
         raise ValidationError({"project": _("Choose one of your organisation's projects.")})
     measurement, _created = Measurement.objects.update_or_create(

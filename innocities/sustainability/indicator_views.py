@@ -11,16 +11,25 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from innocities.accounts.roles import roles_of
-from innocities.core.views import acting_organisation, errors_onto, require, saved
+from innocities.core.views import errors_onto, require, saved
+from innocities.organisations.acting import acting_organisation
 
 from . import actions, indicators, spreadsheets
-from .models import Goal, IndicatorTarget, Measurement, TrackedIndicator
+from .models import Goal, IndicatorKind, IndicatorTarget, Measurement, TrackedIndicator
+
+EXPORTS = {
+    "csv": (spreadsheets.export_csv, "text/csv; charset=utf-8"),
+    "xlsx": (
+        spreadsheets.export_xlsx,
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ),
+}
 
 
 class IndicatorForm(forms.ModelForm):
     class Meta:
         model = TrackedIndicator
-        fields = ["kind", "code", "name", "unit", "direction", "dimension", "goals"]
+        fields = ["kind", "code", "name", "unit", "direction", "dimension", "goals", "u4ssc_benchmark"]
         widgets = {"goals": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, **kwargs):
@@ -103,12 +112,14 @@ def indicator_list(request):
                 indicators.progress(target, latest.value) if target and latest else None,
             )
         )
+    u4ssc = indicators.u4ssc_score((row[0], row[1]) for row in rows if row[0].kind == IndicatorKind.U4SSC)
     return render(
         request,
         "sustainability/indicator_list.html",
         {
             "organisation": organisation,
             "rows": rows,
+            "u4ssc": u4ssc if u4ssc.kpis or u4ssc.left_out else None,
             "import_form": ImportForm(),
             "can_edit": request.user.has_perm("pipeline.add_challenge", organisation),
         },
@@ -155,6 +166,9 @@ def indicator_edit(request, pk):
 def indicator_detail(request, pk):
     indicator = _indicator(request, pk)
     measurements = list(indicator.measurements.filter(project__isnull=True).order_by("year"))
+    u4ssc = None
+    if indicator.kind == IndicatorKind.U4SSC:
+        u4ssc = indicators.u4ssc_score([(indicator, measurements[-1] if measurements else None)])
     targets = [
         (t, indicators.progress(t, _latest(measurements)))
         for t in indicator.targets.filter(project__isnull=True)
@@ -172,6 +186,7 @@ def indicator_detail(request, pk):
             "measurements": measurements,
             "targets": targets,
             "project_rows": project_rows,
+            "u4ssc": u4ssc,
             "target_form": TargetForm(),
             "measurement_form": MeasurementForm(),
             "can_edit": request.user.has_perm("pipeline.add_challenge", indicator.organisation),
@@ -233,14 +248,12 @@ def measurements_import(request):
 
 @login_required
 def measurements_export(request, fmt):
+    """The organisation's measurements as CSV or XLSX; any other format is not a page (404)."""
+    if fmt not in EXPORTS:
+        raise Http404
     organisation = _organisation(request)
-    if fmt == "xlsx":
-        response = HttpResponse(
-            spreadsheets.export_xlsx(organisation),
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        )
-    else:
-        response = HttpResponse(spreadsheets.export_csv(organisation), content_type="text/csv; charset=utf-8")
+    export, content_type = EXPORTS[fmt]
+    response = HttpResponse(export(organisation), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="measurements-{organisation.slug}.{fmt}"'
     return response
 

@@ -250,6 +250,16 @@ class TrackedIndicator(models.Model):
     goals = models.ManyToManyField(
         Goal, blank=True, related_name="indicators_used", verbose_name=_("global goals")
     )
+    u4ssc_benchmark = models.DecimalField(
+        _("U4SSC benchmark"),
+        max_digits=16,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Only for U4SSC KPIs: the benchmark value the U4SSC score compares the latest value with."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]

@@ -2,8 +2,10 @@
 
 Imports are validated row by row first and written whole or not at all. Files are bounded in size,
 rows and cell length; XLSX is read with defusedxml (openpyxl uses it when installed) after its zip
-directory has been checked against bombs, and formula cells are refused. Exports are safe to open in
-Excel: text that a spreadsheet would run as a formula is prefixed with an apostrophe.
+directory has been checked against bombs, and formula cells and control characters are refused. CSV may
+be UTF-8, UTF-16 (Excel's "Unicode text") or Windows-1252, with any line endings. Exports are safe to
+open in Excel: text that a spreadsheet would run as a formula is prefixed with an apostrophe, which the
+import takes off again, so an exported file, edited and imported, gives the same data.
 """
 
 import csv
@@ -16,6 +18,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from .indicators import CONTROL_CHARACTERS
 from .models import Measurement
 
 MAX_BYTES = 5 * 1024 * 1024
@@ -23,6 +26,7 @@ MAX_ROWS = 50_000
 MAX_CELL = 300
 MAX_UNZIPPED = 100 * 1024 * 1024
 COLUMNS = ["indicator", "year", "value", "source"]
+EXPORT_COLUMNS = ["indicator", "name", "unit", "year", "value", "source"]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -35,6 +39,11 @@ class ImportRefused(ValidationError):
 
 
 def _decode(raw: bytes) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError as error:
+            raise ImportRefused([(None, _("Save the file as UTF-8 or Windows-1252 text."))]) from error
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     try:
@@ -50,8 +59,25 @@ def _decode(raw: bytes) -> str:
 def _csv_rows(raw: bytes):
     text = _decode(raw)
     sample = text[:4096]
-    delimiter = ";" if sample.count(";") > sample.count(",") else ","
-    return list(csv.reader(io.StringIO(text), delimiter=delimiter))
+    delimiter = max((",", ";", "\t"), key=sample.count)  # comma on a tie (a one-column file)
+    # newline="" lets the csv module see \r\n, \n and a bare \r (old Mac Excel) as line ends.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    rows = []
+    try:
+        for row in reader:
+            rows.append(row)
+            if len(rows) > MAX_ROWS + 1:
+                break
+    except csv.Error as error:
+        raise ImportRefused(
+            [
+                (
+                    reader.line_num or None,
+                    _("This row cannot be read as CSV: a cell is far too long or a quote is not closed."),
+                )
+            ]
+        ) from error
+    return rows
 
 
 def _xlsx_rows(raw: bytes):
@@ -89,6 +115,25 @@ def _number(cell) -> Decimal:
     return Decimal(text)
 
 
+def _columns(header_row) -> dict[str, int]:
+    """Where each known column is, by its name in the first row: the import's four or the export's six."""
+    header = [str(cell).strip().lower() for cell in header_row]
+    positions: dict[str, int] = {}
+    for i, name in enumerate(header):
+        if name in COLUMNS:
+            positions.setdefault(name, i)
+    if not {"indicator", "year", "value"} <= positions.keys():
+        raise ImportRefused([(1, _("The first row must name the columns: indicator, year, value, source."))])
+    return positions  # other columns, such as the export's name and unit, are ignored
+
+
+def _unescape(text: str) -> str:
+    """Take off the apostrophe the export puts before formula-like text, so a round trip changes nothing."""
+    if text.startswith("'") and text[1:].startswith(FORMULA_START):
+        return text[1:]
+    return text
+
+
 def parse(raw: bytes, filename: str, indicators: dict[str, object]) -> list[dict]:
     """Validated rows of a measurement file; raises ImportRefused naming every bad row."""
     if len(raw) > MAX_BYTES:
@@ -98,23 +143,25 @@ def parse(raw: bytes, filename: str, indicators: dict[str, object]) -> list[dict
     )
     if not rows:
         raise ImportRefused([(None, _("The file is empty."))])
-    header = [str(cell).strip().lower() for cell in rows[0]]
-    if header[:3] != COLUMNS[:3]:
-        raise ImportRefused([(1, _("The first row must name the columns: indicator, year, value, source."))])
+    positions = _columns(rows[0])
     if len(rows) - 1 > MAX_ROWS:
         raise ImportRefused([(None, _("The file has more than %(n)s rows.") % {"n": MAX_ROWS})])
     errors, parsed, seen = [], [], set()
     for number, row in enumerate(rows[1:], start=2):
-        cells = [*row, "", "", "", ""][:4]
-        if all(str(cell).strip() == "" for cell in cells):
+        if all(str(cell).strip() == "" for cell in row):
             continue
-        if any(isinstance(cell, str) and len(cell) > MAX_CELL for cell in cells):
+        if any(isinstance(cell, str) and len(cell) > MAX_CELL for cell in row):
             errors.append((number, _("A cell is longer than %(n)s characters.") % {"n": MAX_CELL}))
             continue
-        if any(isinstance(cell, str) and cell.startswith("=") for cell in cells):
+        if any(isinstance(cell, str) and CONTROL_CHARACTERS.search(cell) for cell in row):
+            errors.append((number, _("Control characters are not accepted; write plain text.")))
+            continue
+        if any(isinstance(cell, str) and cell.startswith("=") for cell in row):
             errors.append((number, _("Formulas are not accepted; write the value itself.")))
             continue
-        code, year, value, source = (str(cells[0]).strip(), cells[1], cells[2], str(cells[3]).strip())
+        cells = {name: (row[i] if i < len(row) else "") for name, i in positions.items()}
+        code, year, value = _unescape(str(cells["indicator"]).strip()), cells["year"], cells["value"]
+        source = _unescape(str(cells.get("source", "")).strip())
         indicator = indicators.get(code)
         if indicator is None:
             errors.append((number, _("No indicator “%(code)s” in the library.") % {"code": code[:40]}))
@@ -133,7 +180,7 @@ def parse(raw: bytes, filename: str, indicators: dict[str, object]) -> list[dict
         except (InvalidOperation, ValueError):
             errors.append((number, _("The value must be a number (decimal comma or point).")))
             continue
-        if source.startswith(FORMULA_START):
+        if source.startswith(FORMULA_START) and not str(cells.get("source", "")).strip().startswith("'"):
             errors.append((number, _("Formulas are not accepted; write the value itself.")))
             continue
         if (code, year) in seen:
@@ -184,7 +231,7 @@ def _safe(value):
 
 
 def export_rows(organisation):
-    yield ["indicator", "name", "unit", "year", "value", "source"]
+    yield EXPORT_COLUMNS
     for m in (
         Measurement.objects.filter(indicator__organisation=organisation, project__isnull=True)
         .select_related("indicator")

@@ -16,17 +16,43 @@ APPS = (
     "organisations",
     "coproduction",
     "engagement",
+    "evaluation",
     "sustainability",
     "capability",
+    "notifications",
 )
+# Outside the apps: the root (home, the person's own account pages, allauth, languages) and Django's
+# admin (platform staff only). None of them takes another organisation's object: checked below.
+OUTSIDE = (None, "admin")
 
 
-def patterns(resolver=None, namespace=None):
+def all_patterns(resolver=None, namespace=None):
     for entry in (resolver or get_resolver()).url_patterns:
         if isinstance(entry, URLResolver):
-            yield from patterns(entry, entry.namespace or namespace)
-        elif isinstance(entry, URLPattern) and namespace in APPS:
+            yield from all_patterns(entry, entry.namespace or namespace)
+        elif isinstance(entry, URLPattern):
+            yield namespace, entry
+
+
+def patterns():
+    for namespace, entry in all_patterns():
+        if namespace in APPS:
             yield f"{namespace}:{entry.name}", entry
+
+
+def test_every_namespace_is_known():
+    unknown = {namespace for namespace, _ in all_patterns()} - set(APPS) - set(OUTSIDE)
+    assert unknown == set(), f"classify the URLs of {unknown} in tests/test_isolation.py"
+
+
+def test_no_root_url_takes_an_object_id():
+    """A new page outside the apps' namespaces with an object in its URL must join the walk."""
+    suspicious = [
+        str(entry.pattern)
+        for namespace, entry in all_patterns()
+        if namespace is None and any(c in {"pk", "slug", "id"} for c in entry.pattern.converters)
+    ]
+    assert suspicious == []
 
 
 def sustainability_objects(w):
@@ -116,7 +142,17 @@ def engagement_objects(w):
     idea = eng.submit_call_idea(call=open_call, title="Dold idé", description="d", actor=citizen)
     comment = eng.post_comment(idea=idea, text="Hej", actor=citizen)
     eng.hide(obj=idea, reason="Reklam", actor=w.eskilstuna_coordinator)
+    from innocities.evaluation.actions import add_default_criteria, invite_evaluator
+    from innocities.notifications.models import Notification
+
+    add_default_criteria(challenge=open_challenge, actor=w.eskilstuna_coordinator)
+    invite_evaluator(challenge=open_challenge, actor=w.eskilstuna_coordinator, user=w.eskilstuna_coordinator)
+    notice = Notification.objects.create(
+        recipient=w.eskilstuna_coordinator, kind="comment", key="iso", data={"idea": "x"}, url="/"
+    )
     return {
+        "evaluation": {"pk": open_challenge.pk, "idea_pk": idea.pk},
+        "notification": {"pk": notice.pk},
         "call": {"pk": soon.pk},
         "hidden_idea": {"pk": idea.pk, "comment_pk": comment.pk},
         "comment_to_moderate": {"kind": "comment", "pk": comment.pk},
@@ -224,6 +260,9 @@ OBJECT_OF = {
     r"^sustainability:(assessment|relevance|goal_step|actions|action_remove|compare)$": "assessment",
     r"^sustainability:indicator(|_edit|_add)$": "indicator",
     r"^capability:(round|answer|close)$": "survey",
+    r"^evaluation:(round|criteria|invite|score)$": "evaluation",
+    r"^notifications:open$": "notification",
+    r"^sustainability:board$": "assessment",
 }
 NO_PRIVATE_OBJECT = {
     "pipeline:my_work",
@@ -262,6 +301,10 @@ NO_PRIVATE_OBJECT = {
     # The actor register lists only the person's own organisations' actors (checked below).
     "coproduction:actors",
     "coproduction:actor_create",
+    # A person's own notifications and settings.
+    "notifications:list",
+    "notifications:mark_all_read",
+    "notifications:preferences",
 }
 
 
@@ -277,9 +320,42 @@ def test_every_url_pattern_is_classified():
     assert unclassified == []
 
 
-def test_other_organisations_private_objects_answer_404_on_every_url(world, login):
+def _citizen(w):
+    from allauth.account.models import EmailAddress
+
+    from innocities.accounts.models import User
+
+    person = User.objects.create_user(email="kari@example.com", password="x" * 12, full_name="Kari Citizen")
+    EmailAddress.objects.create(user=person, email=person.email, verified=True, primary=True)
+    return person
+
+
+def _expert(w):
+    """An outside expert evaluating Halden's ideas: sees that round only."""
+    from innocities.evaluation.actions import add_default_criteria, invite_evaluator
+
+    add_default_criteria(challenge=w.challenge, actor=w.coordinator)
+    return invite_evaluator(
+        challenge=w.challenge, actor=w.coordinator, email="expert@hiof.example", full_name="Eva Ekspert"
+    ).user
+
+
+# Everyone who is not Eskilstuna: another organisation's coordinator, a network peer, an invited
+# partner, a network operator, a citizen and an outside expert.
+PERSONAS = {
+    "coordinator of another organisation": lambda w: w.coordinator,
+    "network peer": lambda w: w.sarpsborg_member,
+    "partner": lambda w: w.partner,
+    "network operator": lambda w: w.operator,
+    "citizen": _citizen,
+    "outside expert": _expert,
+}
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_other_organisations_private_objects_answer_404_on_every_url(world, login, persona):
     objects = other_organisations_objects(world)
-    client = login(world.coordinator)
+    client = login(PERSONAS[persona](world))
     checked = 0
     for name, pattern in patterns():
         kind = kind_of(name)
@@ -288,11 +364,11 @@ def test_other_organisations_private_objects_answer_404_on_every_url(world, logi
         kwargs = {key: value for key, value in objects[kind].items() if key in pattern.pattern.converters}
         url = reverse(name, kwargs=kwargs)
         response = client.post(url)
-        assert response.status_code == 404, f"POST {name} answered {response.status_code}"
+        assert response.status_code == 404, f"{persona}: POST {name} answered {response.status_code}"
         response = client.get(url)
         # A POST-only view refuses GET before it looks anything up (405 says nothing about the object).
         allowed = {404, 405} if response.get("Allow") == "POST" else {404}
-        assert response.status_code in allowed, f"GET {name} answered {response.status_code}"
+        assert response.status_code in allowed, f"{persona}: GET {name} answered {response.status_code}"
         checked += 1
     assert checked >= 20
 

@@ -315,3 +315,32 @@ def test_loading_the_methods_again_corrects_the_wording_of_the_same_version(worl
     # The programme's own copy keeps the wording it was adapted with.
     kept = Criterion.objects.get(gate__method=copy, gate__phase__order=1, key="quadruple-helix")
     assert kept.text == old
+
+
+def test_the_team_form_tells_partners_from_staff_and_refuses_a_partner_as_team_member(world, login):
+    from innocities.accounts.models import Role
+    from tests.conftest import person
+
+    researcher = person("forsker@hiof.example", "Rita Researcher", world.halden, Role.PARTNER)
+    client = login(world.coordinator)
+    url = reverse("pipeline:team_add", args=[world.public.pk])
+    page = client.get(url).content.decode()
+    assert "join the team as partners" in page
+    assert '<optgroup label="Partners from outside the organisation">' in page
+    partners = page.split('<optgroup label="Partners from outside the organisation">')[1].split(
+        "</optgroup>"
+    )[0]
+    assert "Rita Researcher" in partners and "Mona Member" not in partners
+
+    response = client.post(url, {"user": researcher.pk, "role": "member"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Rita Researcher is from outside the organisation and takes part as a partner" in page
+    assert not world.public.team.filter(user=researcher).exists()
+    roles = page.split('name="role"')[1].split("</select>")[0]
+    assert 'value="partner"' in roles and 'value="member"' not in roles and 'value="lead"' not in roles
+
+    assert client.post(url, {"user": researcher.pk, "role": "partner"}).status_code == 302
+    assert world.public.team.get(user=researcher).role == "partner"
+    assert client.post(url, {"user": world.member.pk, "role": "member"}).status_code == 302
+    assert world.public.team.get(user=world.member).role == "member"

@@ -1,8 +1,8 @@
 from django import forms
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
-from innocities.accounts.models import User
+from innocities.accounts.models import Role, User
 from innocities.organisations.models import StrategicGoal
 from innocities.programmes.models import FocusArea, Programme
 
@@ -238,12 +238,65 @@ class FundingLineForm(forms.ModelForm):
 
 
 class TeamMemberForm(forms.Form):
+    """Name a person on a project's team. The organisation's staff may lead or be team members; people
+    from outside it (partners of the organisation: researchers, companies, citizens) take part as
+    partners, which the form says and checks before anything is saved."""
+
+    STAFF_ROLES = (TeamRole.LEAD, TeamRole.MEMBER)
+
     user = forms.ModelChoiceField(label=_("Person"), queryset=User.objects.none())
-    role = forms.ChoiceField(label=_("Role"), choices=TeamRole.choices)
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=[
+            (TeamRole.LEAD, _("Project lead (staff only)")),
+            (TeamRole.MEMBER, _("Team member (staff only)")),
+            (TeamRole.PARTNER, _("Partner (from outside the organisation)")),
+            (TeamRole.SPONSOR, TeamRole.SPONSOR.label),
+        ],
+        help_text=_(
+            "People from outside the organisation, such as researchers, companies or citizens, join the "
+            "team as partners; project lead and team member are for the organisation's own staff."
+        ),
+    )
 
     def __init__(self, *args, people, **kwargs):
+        """`people` are users filtered by their membership of the project's organisation
+        (memberships__organisation=…): the role each holds there, read through that same join, tells
+        staff from partners."""
         super().__init__(*args, **kwargs)
-        self.fields["user"].queryset = people
+        people = people.annotate(role_here=F("memberships__role"))
+        listed = list(people)
+        self.partner_ids = {person.pk for person in listed if person.role_here == Role.PARTNER}
+        field = self.fields["user"]
+        field.queryset = people
+        staff = [(p.pk, str(p)) for p in listed if p.pk not in self.partner_ids]
+        partners = [(p.pk, str(p)) for p in listed if p.pk in self.partner_ids]
+        field.choices = [
+            ("", field.empty_label),
+            (_("The organisation's staff"), staff),
+            *([(_("Partners from outside the organisation"), partners)] if partners else []),
+        ]
+        if not self.is_bound and self.initial.get("user") in self.partner_ids:
+            self._offer_partner_roles()
+
+    def _offer_partner_roles(self):
+        """Offer only the roles a person from outside the organisation can have."""
+        self.fields["role"].choices = [c for c in self.fields["role"].choices if c[0] not in self.STAFF_ROLES]
+
+    def clean(self):
+        cleaned = super().clean()
+        person, role = cleaned.get("user"), cleaned.get("role")
+        if person and person.pk in self.partner_ids and role in self.STAFF_ROLES:
+            self.add_error(
+                "role",
+                _(
+                    "%(name)s is from outside the organisation and takes part as a partner; project lead "
+                    "and team member are for the organisation's own staff."
+                )
+                % {"name": person.full_name},
+            )
+            self._offer_partner_roles()
+        return cleaned
 
 
 class ScaledForm(forms.Form):

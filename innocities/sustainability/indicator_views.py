@@ -13,6 +13,8 @@ from django.views.decorators.http import require_POST
 from innocities.accounts.roles import roles_of
 from innocities.core.views import errors_onto, require, saved
 from innocities.organisations.acting import acting_organisation
+from innocities.organisations.models import Organisation
+from innocities.pipeline.access import get_project_for_user
 
 from . import actions, indicators, spreadsheets
 from .models import Goal, IndicatorKind, IndicatorTarget, Measurement, TrackedIndicator
@@ -65,8 +67,6 @@ class ImportForm(forms.Form):
 
 def _organisation(request):
     roles = roles_of(request.user)
-    from innocities.organisations.models import Organisation
-
     wanted = request.GET.get("organisation") or request.POST.get("organisation")
     organisations = Organisation.objects.filter(pk__in=roles.full_org_ids).order_by("name")
     organisation = organisations.filter(slug=wanted).first() if wanted else organisations.first()
@@ -300,8 +300,6 @@ def project_outcomes(project):
 @login_required
 @require_POST
 def project_outcome_add(request, pk, what):
-    from innocities.pipeline.access import get_project_for_user
-
     project = get_project_for_user(request.user, pk)
     require(request.user, "pipeline.change_project", project)
     form = (ProjectOutcomeForm if what == "target" else ProjectValueForm)(request.POST, project=project)

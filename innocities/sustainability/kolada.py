@@ -22,6 +22,11 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from innocities.organisations.models import OrganisationKind
+
+from .actions import record_measurement
+from .models import IndicatorKind, TrackedIndicator
+
 API = "https://api.kolada.se/v3"
 HOST = "api.kolada.se"
 SOURCE = "Källa: Kolada"
@@ -213,11 +218,6 @@ def import_kpi(
     *, organisation, kpi: str, municipality: str, years: list[int], actor=None, opener=None, sleep=time.sleep
 ) -> int:
     """Store a Kolada KPI's yearly values as measurements of the organisation's indicator for it."""
-    from innocities.organisations.models import OrganisationKind
-
-    from .actions import record_measurement
-    from .models import IndicatorKind, TrackedIndicator
-
     if organisation.kind not in (OrganisationKind.MUNICIPALITY, OrganisationKind.REGION):
         raise ValidationError(
             _("Kolada describes municipalities and regions; %(name)s is neither.")

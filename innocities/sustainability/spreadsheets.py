@@ -18,6 +18,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from innocities.core import audit
+
 from .indicators import CONTROL_CHARACTERS
 from .models import Measurement
 
@@ -196,8 +198,6 @@ def parse(raw: bytes, filename: str, indicators: dict[str, object]) -> list[dict
 @transaction.atomic
 def import_measurements(*, organisation, raw: bytes, filename: str, actor) -> int:
     """Import a measurement file whole, or not at all. Returns the number of rows written."""
-    from innocities.core import audit
-
     indicators = {i.code: i for i in organisation.indicators.all()}
     rows = parse(raw, filename, indicators)
     existing = {

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from innocities.core.models import TimeStamped
+from innocities.core.uploads import RandomName
 
 
 class HelixSector(models.TextChoices):
@@ -201,7 +202,8 @@ class Attachment(models.Model):
 
     organisation = models.ForeignKey("organisations.Organisation", on_delete=models.CASCADE, related_name="+")
     activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(upload_to="attachments/%Y/%m/")
+    # stored as attachments/YYYY/MM/<random>.<extension of the checked type>; `name` keeps the given name
+    file = models.FileField(upload_to=RandomName("attachments"))
     name = models.CharField(_("file name"), max_length=200)
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()

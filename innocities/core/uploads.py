@@ -1,9 +1,19 @@
-"""Uploads are checked by their content, not by their name: size first, then the file's own magic."""
+"""Uploads are checked by their content, not by their name: size first, then the file's own magic.
 
+A checked file is stored under a random name with the extension of its checked type (RandomName), so
+nothing a person typed reaches the file system; the name they gave is kept, made safe (safe_name), only
+to show and to send back when the file is downloaded.
+"""
+
+import re
+import unicodedata
+import uuid
 import zipfile
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.deconstruct import deconstructible
 from django.utils.translation import gettext as _
 
 MAX_UNZIPPED = 200 * 1024 * 1024  # an office file that unpacks to more than this is treated as a zip bomb
@@ -18,6 +28,57 @@ ODF = {
     "application/vnd.oasis.opendocument.spreadsheet": "ods",
     "application/vnd.oasis.opendocument.presentation": "odp",
 }
+
+
+# The extension each accepted content type is stored with, and the extensions a person's own file name
+# may keep for it when it is downloaded again.
+EXTENSIONS = {
+    "application/pdf": "pdf",
+    "image/png": "png",
+    "image/jpeg": "jpg",
+    "text/plain": "txt",
+    **{content_type: extension for content_type, extension in OOXML.values()},
+    **ODF,
+}
+NAME_EXTENSIONS = {"jpg": {"jpg", "jpeg"}, "txt": {"txt", "csv", "tsv", "md"}}
+UNSAFE = re.compile(r'[\x00-\x1f\x7f"*:<>?|;\\/]+')
+
+
+def safe_name(name: str, extension: str = "", limit: int = 200) -> str:
+    """A person's file name made safe to show and to send in Content-Disposition: its last path part,
+    without control, quote or path characters or leading dots, ending in `extension` (the checked
+    type's) when given, and at most `limit` characters with its extension kept."""
+    name = unicodedata.normalize("NFC", str(name or ""))
+    name = re.split(r"[\\/]", name)[-1]
+    # control characters become spaces; invisible ones (such as a right-to-left override) go
+    categories = ((ch, unicodedata.category(ch)) for ch in name)
+    name = "".join(" " if cat == "Cc" else ch for ch, cat in categories if cat == "Cc" or cat[0] != "C")
+    name = UNSAFE.sub("_", name)
+    name = re.sub(r"\s+", " ", name).strip(" .")
+    stem, dot, suffix = name.rpartition(".")
+    if extension and not (dot and suffix.lower() in NAME_EXTENSIONS.get(extension, {extension})):
+        stem, suffix = name, extension
+    elif not dot:
+        stem, suffix = name, ""
+    stem = stem or "file"
+    ending = f".{suffix}" if suffix else ""
+    return stem[: max(1, limit - len(ending))].rstrip(" .") + ending
+
+
+@deconstructible
+class RandomName:
+    """`upload_to` for checked files: `folder/YYYY/MM/<uuid4 hex>.<extension of the checked content
+    type>`, read from the instance's `content_type`, never from the name the person gave."""
+
+    def __init__(self, folder: str):
+        self.folder = folder.strip("/")
+
+    def __call__(self, instance, filename: str) -> str:
+        extension = EXTENSIONS.get(getattr(instance, "content_type", ""), "bin")
+        return f"{self.folder}/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.{extension}"
+
+    def __eq__(self, other):
+        return isinstance(other, RandomName) and other.folder == self.folder
 
 
 def _zip_type(upload) -> tuple[str, str] | None:
@@ -69,7 +130,10 @@ def sniff(upload) -> tuple[str, str] | None:
 
 
 def check_upload(upload) -> tuple[str, int]:
-    """Validate an uploaded file; returns (content type, size) or raises a clear ValidationError."""
+    """Validate an uploaded file; returns (content type, size) or raises a clear ValidationError.
+
+    A file that passes also has its `name` made safe for display (safe_name, ending in its checked
+    type's extension), which is the name callers keep."""
     limit = settings.UPLOAD_MAX_BYTES
     if upload.size > limit:
         raise ValidationError(_("The file is larger than %(mb)s MB.") % {"mb": limit // (1024 * 1024)})
@@ -84,4 +148,5 @@ def check_upload(upload) -> tuple[str, int]:
                 "PNG, JPEG or plain text."
             )
         )
+    upload.name = safe_name(upload.name, kind[1])
     return kind[0], upload.size

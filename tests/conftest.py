@@ -206,3 +206,17 @@ def login(client):
         return client
 
     return as_
+
+
+def chromium_or_skip() -> str:
+    """Debian's Chromium for the browser tests. Skipped where it is missing, except when the run
+    says REQUIRE_BROWSER=1 (CI does): then a missing browser fails instead of passing quietly."""
+    import os
+    import shutil
+
+    path = shutil.which("chromium") or "/usr/bin/chromium"
+    if not os.path.exists(path):
+        if os.environ.get("REQUIRE_BROWSER") == "1":
+            pytest.fail("REQUIRE_BROWSER=1 but Debian's chromium is not installed")
+        pytest.skip("Debian's chromium is not installed")
+    return path

@@ -16,7 +16,7 @@ from innocities.capability import actions, queries
 from innocities.capability.anonymity import HIDDEN, SMALL, protect_counts
 from innocities.capability.models import Invitation, Response, SurveyRound
 from innocities.organisations.models import Organisation
-from tests.conftest import person
+from tests.conftest import chromium_or_skip, person
 
 
 def answer_all(survey, user, value, overrides=None, fact="yes"):
@@ -400,11 +400,8 @@ def test_the_demo_rounds_are_closed_and_dated_before_the_day_the_demo_is_loaded(
 
 def test_the_radar_labels_lie_inside_the_chart_in_every_language(world, login):
     """Measured in Chromium: each label's box lies within the SVG's view box, so none is cut off."""
-    import os
 
-    chromium = "/usr/bin/chromium"
-    if not os.path.exists(chromium):
-        pytest.skip("Debian's chromium is not installed")
+    chromium = chromium_or_skip()
     from playwright.sync_api import sync_playwright
 
     survey = closed_round(

@@ -95,6 +95,7 @@ def test_project_with_end_before_start_and_bad_trl_is_refused(world, login):
     )
     page = response.content.decode()
     assert response.status_code == 200 and "The end date is before the start date." in page
+    assert "Ensure this value is less than or equal to 9." in page  # the TRL beside its field
     assert Project.objects.count() == before
 
 

@@ -89,13 +89,23 @@ def test_email_login_works_and_wrong_password_is_refused(world, client):
     assert response.status_code == 302 and client.session["_auth_user_id"] == str(world.coordinator.pk)
 
 
-def test_signup_is_closed(db, client):
-    client.post(
-        reverse("account_signup"), {"email": "new@example.com", "password1": "x" * 12, "password2": "x" * 12}
-    )
+def test_citizens_sign_up_but_a_registration_opens_nothing_private(world, client):
     from innocities.accounts.models import User
 
-    assert not User.objects.filter(email="new@example.com").exists()
+    weak = client.post(
+        reverse("account_signup"),
+        {"full_name": "W", "email": "weak@example.com", "password1": "12345678901", "password2": "12345678901"},
+    )
+    assert weak.status_code == 200 and not User.objects.filter(email="weak@example.com").exists()
+    good = "Lyngør-fyr-1867-sjø"
+    client.post(
+        reverse("account_signup"),
+        {"full_name": "Nora Ny", "email": "new@example.com", "password1": good, "password2": good},
+    )
+    person = User.objects.get(email="new@example.com")
+    assert not person.memberships.exists()
+    client.force_login(person)
+    assert client.get(reverse("pipeline:project", args=[world.private.pk])).status_code == 404
 
 
 def test_password_reset_sends_a_mail(world, client, mailoutbox):

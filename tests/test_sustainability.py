@@ -16,6 +16,7 @@ from innocities.sustainability.models import Goal, Target
 from innocities.sustainability.profile import Profile, classify, profile
 from innocities.sustainability.queries import with_details
 from tests.conftest import assess
+from tests.test_browser import browser  # noqa: F401  (the Chromium fixture, for the print test)
 
 
 @pytest.fixture
@@ -435,3 +436,20 @@ def test_a_network_keeps_its_own_grouping_of_the_goals(world, catalogue, login):
     # Eskilstuna is in no network: the default grouping (7 is social) still holds there.
     other = load(assess(world.eskilstuna_private, world.eskilstuna_coordinator, {7: 2}))
     assert other.dimensions["social"] == 2.0
+
+
+def test_the_result_board_prints_on_one_a4_page(world, catalogue, browser, live_server):  # noqa: F811
+    from tests.conftest import PASSWORD
+    from tests.test_browser import sign_in
+
+    done = assess(world.private, world.lead, {n: (n % 5) - 2 or 1 for n in range(1, 18)})
+    done.goals.filter(goal_id__in=[4, 9]).update(impact=None, pathway="", knowledge_gap=True)
+    context = browser.new_context(base_url=live_server.url, locale="en-GB")
+    page = context.new_page()
+    sign_in(page, "coordinator@halden.example", PASSWORD)
+    page.goto(reverse("sustainability:board", args=[done.pk]))
+    page.emulate_media(media="print")
+    pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+    context.close()
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+    assert re.search(rb"/MediaBox\s*\[0 0 594\.9\d* 841\.9\d*\]", pdf)  # A4, not Letter

@@ -71,30 +71,90 @@ def test_compiled_catalogue_matches_the_source(language):
     assert stale == [], "run `make compile-messages`"
 
 
-def test_every_template_string_is_in_the_catalogue():
+GETTEXT_CALLS = {
+    "_": 0,
+    "gettext": 0,
+    "gettext_lazy": 0,
+    "gettext_noop": 0,
+    "ngettext": 0,
+    "ngettext_lazy": 0,
+    "pgettext": 1,
+    "pgettext_lazy": 1,
+}
+
+
+def _known():
+    return {msgid for msgid, *_ in entries(LOCALE / "sv" / "LC_MESSAGES" / "django.po")}
+
+
+def template_strings(path):
+    """Every msgid a template asks for, as Django's makemessages finds it: {% translate %},
+    {% blocktranslate %} with its variables and plurals, and _("…") inside tags."""
+    from django.utils.translation.template import templatize
+
+    code = templatize(path.read_text(encoding="utf-8"), origin=str(path))
+    for match in re.finditer(r"\b(?:n|p|np)?gettext\((u'(?:[^'\\]|\\.)*')", code):
+        yield eval(match.group(1))  # noqa: S307 - templatize writes Python string literals
+    for match in re.finditer(r"""\b_\(("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\)""", code):
+        yield eval(match.group(1))  # noqa: S307 - a filter argument such as default:_("…")
+
+
+def python_strings(path):
+    """Every msgid a module asks for: any gettext call (lazy, noop, plural, with context), whatever its
+    line breaks, read from the syntax tree rather than with a pattern."""
+    import ast
+
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call):
+            continue
+        name = node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", None)
+        position = GETTEXT_CALLS.get(name)
+        if position is None or len(node.args) <= position:
+            continue
+        arg = node.args[position]
+        if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+            yield arg.value
+
+
+def test_every_template_string_is_in_the_catalogue(settings):
     """A translatable string added to a template without re-running `make messages` fails here."""
-    known = {msgid for msgid, *_ in entries(LOCALE / "sv" / "LC_MESSAGES" / "django.po")}
-    pattern = re.compile(r"""\{% translate "([^"]+)" %\}|\{% translate '([^']+)' %\}""")
-    missing = set()
-    for path in (LOCALE.parent / "templates").rglob("*.html"):
-        for match in pattern.finditer(path.read_text(encoding="utf-8")):
-            text = match.group(1) or match.group(2)
-            if text not in known:
-                missing.add(text)
+    known = _known()
+    missing = {
+        text
+        for path in (LOCALE.parent / "templates").rglob("*.html")
+        for text in template_strings(path)
+        if text not in known
+    }
     assert sorted(missing) == []
 
 
 def test_every_python_string_is_in_the_catalogue():
-    known = {msgid for msgid, *_ in entries(LOCALE / "sv" / "LC_MESSAGES" / "django.po")}
-    pattern = re.compile(r"""\b_\("((?:[^"\\]|\\.)+)"\)""")
+    known = _known()
     missing = set()
     for path in (LOCALE.parent).rglob("*.py"):
         if "migrations" in path.parts or "demo" in path.parts:
             continue
-        for match in pattern.finditer(path.read_text(encoding="utf-8")):
-            if match.group(1) not in known:
-                missing.add(match.group(1))
+        missing |= {text for text in python_strings(path) if text not in known}
     assert sorted(missing) == []
+
+
+def test_the_string_readers_find_what_makemessages_finds(tmp_path):
+    """The readers above see blocktranslate, lazy and multi-line calls (so the two tests can fail)."""
+    page = tmp_path / "page.html"
+    page.write_text(
+        '{% load i18n %}{% blocktranslate with n=x %}Hello {{ n }}{% endblocktranslate %}'
+        '{% blocktranslate count c=k %}one thing{% plural %}{{ c }} things{% endblocktranslate %}'
+        "{% translate 'Single' %}{% include 'x' with caption=_(\"Inside a tag\") %}",
+        encoding="utf-8",
+    )
+    assert set(template_strings(page)) >= {"Hello %(n)s", "one thing", "Single", "Inside a tag"}
+    module = tmp_path / "m.py"
+    module.write_text(
+        'from django.utils.translation import gettext_lazy, pgettext\n'
+        'a = gettext_lazy(\n    "Split over "\n    "two lines"\n)\nb = pgettext("menu", "Open")\n',
+        encoding="utf-8",
+    )
+    assert set(python_strings(module)) == {"Split over two lines", "Open"}
 
 
 def test_djangos_password_messages_read_in_norwegian(db):

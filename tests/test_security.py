@@ -94,7 +94,12 @@ def test_citizens_sign_up_but_a_registration_opens_nothing_private(world, client
 
     weak = client.post(
         reverse("account_signup"),
-        {"full_name": "W", "email": "weak@example.com", "password1": "12345678901", "password2": "12345678901"},
+        {
+            "full_name": "W",
+            "email": "weak@example.com",
+            "password1": "12345678901",
+            "password2": "12345678901",
+        },
     )
     assert weak.status_code == 200 and not User.objects.filter(email="weak@example.com").exists()
     good = "Lyngør-fyr-1867-sjø"

@@ -72,9 +72,8 @@ class IdeaForm(_OrganisationScoped):
         super().__init__(*args, **kwargs)
         self.fields["challenge"].queryset = challenges
         self.fields["programme"].required = False
-        from innocities.coproduction.models import Actor
-
-        self.fields["actors"].queryset = Actor.objects.filter(organisation=self.organisation)
+        # the actors are co-production's register: filter the field's own queryset, don't import it
+        self.fields["actors"].queryset = self.fields["actors"].queryset.filter(organisation=self.organisation)
         self.fields["actors"].help_text = _("Outside organisations or groups behind or around the idea.")
 
     def clean(self):

@@ -10,9 +10,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from innocities.accounts.roles import roles_of
 from innocities.core.views import errors_onto, require, saved
-from innocities.organisations.access import get_network_for_user
+from innocities.organisations.access import get_network_for_user, get_organisation_for_user
 from innocities.pipeline.access import get_project_for_user, visible_projects
+from innocities.programmes.access import get_programme_for_user
+from innocities.programmes.models import Phase
 
 from . import actions, queries
 from .forms import ActionForm, DimensionMapForm, GoalForm, RelevanceForm, ScopeForm
@@ -244,8 +247,6 @@ def _portfolio_page(request, owner, projects, phases, back):
 
 @login_required
 def programme_portfolio(request, slug):
-    from innocities.programmes.access import get_programme_for_user
-
     programme = get_programme_for_user(request.user, slug)
     projects = visible_projects(request.user).filter(programme=programme)
     return _portfolio_page(request, programme, projects, list(programme.method.phases.all()), programme)
@@ -253,16 +254,11 @@ def programme_portfolio(request, slug):
 
 @login_required
 def organisation_portfolio(request, slug):
-    from innocities.accounts.roles import roles_of
-    from innocities.organisations.access import get_organisation_for_user
-
     organisation = get_organisation_for_user(request.user, slug)
     if not roles_of(request.user).is_full_member(organisation.pk):
         raise Http404
     projects = visible_projects(request.user).filter(organisation=organisation)
     method = projects.values_list("method", flat=True).first()
-    from innocities.programmes.models import Phase
-
     phases = list(Phase.objects.filter(method_id=method)) if method else []
     return _portfolio_page(request, organisation, projects, phases, organisation)
 

@@ -176,7 +176,7 @@ def assess(project, user, impacts=None, actions=()):
     assessment = sus.start_assessment(
         project=project, scope="Pilot", assessed_on=date.today(), participants=[user], actors=[], user=user
     )
-    sus.sort_goals(assessment=assessment, relevance={n: "direct" for n in impacts}, user=user)
+    sus.sort_goals(assessment=assessment, relevance={n: "relevant" for n in impacts}, user=user)
     for number, impact in impacts.items():
         sus.assess_goal(
             assessment=assessment,

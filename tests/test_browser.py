@@ -415,14 +415,14 @@ def test_an_assessment_workshop_and_the_next_gate_shows_what_changed(world, brow
     page.goto(f"/projects/{world.private.pk}/assessments/new/")
     page.get_by_label("What is assessed?").fill("Smarte vannmålere i 200 husstander")
     page.get_by_role("button", name="Next: sort the goals").click()
-    page.locator("fieldset", has_text="6. Clean water").get_by_label("Direct", exact=True).check()
-    page.locator("fieldset", has_text="12. Responsible consumption").get_by_label("Indirect").check()
+    page.locator("fieldset", has_text="6. Clean water").get_by_label("Relevant", exact=True).check()
+    page.locator("fieldset", has_text="12. Responsible consumption").get_by_label("Don't know").check()
     page.get_by_role("button", name="Next: assess each relevant goal").click()
     page.get_by_label("+2 clearly positive").check()
+    page.get_by_label("Direct: the project itself causes it").check()
     page.get_by_label("Rationale").fill("Lekkasjer oppdages mye raskere.")
     page.get_by_role("button", name="Save and continue").click()
-    page.get_by_label("−1 somewhat negative").check()
-    page.get_by_label("We lack knowledge to judge this well").check()
+    page.get_by_label("Knowledge gap: we cannot judge it yet").check()
     page.get_by_label("Rationale").fill("Flere elektroniske målere.")
     page.get_by_role("button", name="Save and continue").click()
     page.get_by_label("Kind").select_option("reduce")
@@ -485,7 +485,7 @@ def test_sustainability_and_capability_pages_have_no_axe_violations(world, page)
         actors=[],
         user=world.lead,
     )
-    sus.sort_goals(assessment=draft, relevance={7: "direct", 13: "indirect"}, user=world.lead)
+    sus.sort_goals(assessment=draft, relevance={7: "relevant", 13: "relevant"}, user=world.lead)
     survey = start_round(
         organisation=world.halden,
         kind="baseline",

@@ -69,7 +69,7 @@ def sustainability_objects(w):
         actors=[],
         user=w.eskilstuna_coordinator,
     )
-    sus.sort_goals(assessment=draft, relevance={6: "direct"}, user=w.eskilstuna_coordinator)
+    sus.sort_goals(assessment=draft, relevance={6: "relevant"}, user=w.eskilstuna_coordinator)
     action = sus.add_action(
         assessment=draft, kind="strengthen", text="Mer", owner="X", user=w.eskilstuna_coordinator
     )

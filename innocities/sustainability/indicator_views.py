@@ -4,19 +4,18 @@ from django import forms
 from django.contrib.auth.decorators import login_required
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from innocities.accounts.roles import roles_of
 from innocities.core.views import errors_onto, require, saved
 from innocities.organisations.acting import acting_organisation
-from innocities.organisations.models import Organisation
 from innocities.pipeline.access import get_project_for_user
 
 from . import actions, indicators, spreadsheets
+from .access import get_indicator_for_user, get_indicator_organisation_for_user
 from .models import Goal, IndicatorKind, IndicatorTarget, Measurement, TrackedIndicator
 
 EXPORTS = {
@@ -66,20 +65,12 @@ class ImportForm(forms.Form):
 
 
 def _organisation(request):
-    roles = roles_of(request.user)
     wanted = request.GET.get("organisation") or request.POST.get("organisation")
-    organisations = Organisation.objects.filter(pk__in=roles.full_org_ids).order_by("name")
-    organisation = organisations.filter(slug=wanted).first() if wanted else organisations.first()
-    if organisation is None:
-        raise Http404
-    return organisation
+    return get_indicator_organisation_for_user(request.user, wanted)
 
 
 def _indicator(request, pk) -> TrackedIndicator:
-    indicator = get_object_or_404(TrackedIndicator.objects.select_related("organisation"), pk=pk)
-    if not roles_of(request.user).is_full_member(indicator.organisation_id):
-        raise Http404
-    return indicator
+    return get_indicator_for_user(request.user, pk)
 
 
 def _latest(measurements):
@@ -121,7 +112,7 @@ def indicator_list(request):
             "rows": rows,
             "u4ssc": u4ssc if u4ssc.kpis or u4ssc.left_out else None,
             "import_form": ImportForm(),
-            "can_edit": request.user.has_perm("pipeline.add_challenge", organisation),
+            "can_edit": request.user.has_perm("sustainability.manage_indicators", organisation),
         },
     )
 
@@ -152,13 +143,13 @@ def _save(request, organisation, indicator=None):
 
 @login_required
 def indicator_create(request):
-    return _save(request, acting_organisation(request, "pipeline.add_challenge"))
+    return _save(request, acting_organisation(request, "sustainability.manage_indicators"))
 
 
 @login_required
 def indicator_edit(request, pk):
     indicator = _indicator(request, pk)
-    require(request.user, "pipeline.add_challenge", indicator.organisation)
+    require(request.user, "sustainability.manage_indicators", indicator.organisation)
     return _save(request, indicator.organisation, indicator)
 
 
@@ -189,7 +180,7 @@ def indicator_detail(request, pk):
             "u4ssc": u4ssc,
             "target_form": TargetForm(),
             "measurement_form": MeasurementForm(),
-            "can_edit": request.user.has_perm("pipeline.add_challenge", indicator.organisation),
+            "can_edit": request.user.has_perm("sustainability.manage_indicators", indicator.organisation),
         },
     )
 
@@ -198,7 +189,7 @@ def indicator_detail(request, pk):
 @require_POST
 def indicator_add(request, pk, what):
     indicator = _indicator(request, pk)
-    require(request.user, "pipeline.add_challenge", indicator.organisation)
+    require(request.user, "sustainability.manage_indicators", indicator.organisation)
     form = (TargetForm if what == "target" else MeasurementForm)(request.POST)
     if form.is_valid():
         with errors_onto(form):
@@ -221,7 +212,7 @@ def indicator_add(request, pk, what):
 @require_POST
 def measurements_import(request):
     organisation = _organisation(request)
-    require(request.user, "pipeline.add_challenge", organisation)
+    require(request.user, "sustainability.manage_indicators", organisation)
     form = ImportForm(request.POST, request.FILES)
     problems = []
     if form.is_valid():
@@ -301,7 +292,7 @@ def project_outcomes(project):
 @require_POST
 def project_outcome_add(request, pk, what):
     project = get_project_for_user(request.user, pk)
-    require(request.user, "pipeline.change_project", project)
+    require(request.user, "sustainability.measure_benefits", project)
     form = (ProjectOutcomeForm if what == "target" else ProjectValueForm)(request.POST, project=project)
     if form.is_valid():
         data = dict(form.cleaned_data)

@@ -18,16 +18,14 @@ from innocities.programmes.access import get_programme_for_user
 from innocities.programmes.models import Phase
 
 from . import actions, queries
+from .access import get_assessment_for_user
 from .forms import ActionForm, DimensionMapForm, GoalForm, RelevanceForm, ScopeForm
 from .models import Assessment, Goal, Relevance
 from .profile import board, changes, dimension_map_of_network, profile
 
 
 def _assessment(user, pk) -> Assessment:
-    """An assessment of a project the person may see (404 otherwise)."""
-    assessment = get_object_or_404(queries.with_details(Assessment.objects.all()), pk=pk)
-    get_project_for_user(user, assessment.project_id)
-    return assessment
+    return get_assessment_for_user(user, pk)
 
 
 def _editing(request, pk):

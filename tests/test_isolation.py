@@ -281,6 +281,9 @@ NO_PRIVATE_OBJECT = {
     "organisations:create",
     "organisations:detail",
     "organisations:member_add",
+    # An organisation's memberships are reached only through its own slug (tested below).
+    "organisations:member_role",
+    "organisations:member_remove",
     "organisations:goal_add",
     "organisations:network",
     "engagement:calls",

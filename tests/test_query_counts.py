@@ -95,7 +95,7 @@ def add_citizen_work(world, call, n, start):
         supporter = User.objects.create_user(email=f"s{i}@example.com", password="x" * 12, full_name=f"S {i}")
         EmailAddress.objects.create(user=supporter, email=supporter.email, verified=True, primary=True)
         eng.support_idea(idea=idea, actor=supporter)
-        eng.report(actor=person, idea=idea, reason="Spam?")
+        eng.report(actor=supporter, idea=idea, reason="Spam?")
         actor = co.save_actor(
             organisation=world.halden,
             actor_user=world.coordinator,

@@ -138,6 +138,7 @@ HOOKS = {
     "idea_promoted": "(idea, project, actor): carry over what the idea gathered",
     "method_adapted": "(programme, phase_map, actor): rows that point at the old phases follow",
     "account_closing": "(user, successor): invariants before a person's data is erased",
+    "member_leaving": "(user, organisation, actor): a person leaves one organisation; hand over their work",
 }
 
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from innocities.accounts.models import Membership, Role, User
 from innocities.accounts.roles import forget_roles
-from innocities.core import audit
+from innocities.core import audit, registry
 from innocities.core.i18n import nordic_slug
 
 from .models import Municipality, Network, Organisation, StrategicGoal
@@ -112,15 +112,58 @@ def create_organisation(
     return organisation
 
 
+def _keep_an_admin(membership: Membership, new_role: str | None) -> None:
+    """An organisation always keeps an administrator: its last one cannot step down or be removed."""
+    if membership.role != Role.ADMIN or new_role == Role.ADMIN:
+        return
+    others = Membership.objects.filter(organisation_id=membership.organisation_id, role=Role.ADMIN)
+    if not others.exclude(pk=membership.pk).filter(user__is_active=True).exists():
+        raise ValidationError(
+            _("%(name)s is the organisation's only administrator: make someone else administrator first.")
+            % {"name": membership.user.full_name or membership.user.email}
+        )
+
+
 @transaction.atomic
 def set_membership(*, organisation: Organisation, email: str, full_name: str, role: str, actor) -> Membership:
     user = ensure_person(email=email, full_name=full_name)
-    membership, _created = Membership.objects.update_or_create(
-        user=user, organisation=organisation, defaults={"role": role}
-    )
+    existing = Membership.objects.select_for_update().filter(user=user, organisation=organisation).first()
+    if existing is not None:
+        return change_role(membership=existing, role=role, actor=actor)
+    membership = Membership.objects.create(user=user, organisation=organisation, role=role)
     forget_roles(user)
     audit.record(actor=actor, verb="set_membership", obj=membership, organisation=organisation, role=role)
     return membership
+
+
+@transaction.atomic
+def change_role(*, membership: Membership, role: str, actor) -> Membership:
+    """Give a member another role, never leaving the organisation without an administrator."""
+    membership = Membership.objects.select_for_update().select_related("user").get(pk=membership.pk)
+    if role not in Role.values:
+        raise ValidationError({"role": _("Choose a role.")})
+    _keep_an_admin(membership, role)
+    membership.role = role
+    membership.save(update_fields=["role"])
+    forget_roles(membership.user)
+    audit.record(
+        actor=actor, verb="change_role", obj=membership, organisation=membership.organisation, role=role
+    )
+    return membership
+
+
+@transaction.atomic
+def remove_member(*, membership: Membership, actor) -> None:
+    """A person who left: their membership goes, the projects they led pass to the coordinator (who
+    is told), and their seats in the organisation's programmes go; what they wrote stays."""
+    membership = (
+        Membership.objects.select_for_update().select_related("user", "organisation").get(pk=membership.pk)
+    )
+    _keep_an_admin(membership, None)
+    registry.run("member_leaving", user=membership.user, organisation=membership.organisation, actor=actor)
+    audit.record(actor=actor, verb="remove_member", obj=membership, organisation=membership.organisation)
+    membership.delete()
+    forget_roles(membership.user)
 
 
 @transaction.atomic

@@ -53,6 +53,10 @@ class MemberForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
 
 
+class MemberRoleForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+
 class StrategicGoalForm(forms.Form):
     title = forms.CharField(label=_("Goal"), max_length=200)
     description = forms.CharField(

@@ -6,5 +6,7 @@ from . import views
 urlpatterns = [
     path("new/", views.organisation_create, name="create"),
     path("<slug:slug>/members/", views.member_add, name="member_add"),
+    path("<slug:slug>/members/<int:pk>/role/", views.member_role, name="member_role"),
+    path("<slug:slug>/members/<int:pk>/remove/", views.member_remove, name="member_remove"),
     path("<slug:slug>/goals/", views.goal_add, name="goal_add"),
 ]

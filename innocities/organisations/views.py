@@ -1,5 +1,7 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import redirect, render
+from django.core.exceptions import ValidationError
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -7,7 +9,7 @@ from innocities.core.views import errors_onto, require, saved
 
 from . import actions
 from .access import get_organisation_for_user
-from .forms import MemberForm, OrganisationForm, StrategicGoalForm
+from .forms import MemberForm, MemberRoleForm, OrganisationForm, StrategicGoalForm
 
 
 @login_required
@@ -36,15 +38,56 @@ def member_add(request, slug):
     require(request.user, "organisations.manage_organisation", organisation)
     form = MemberForm(request.POST)
     if form.is_valid():
-        actions.set_membership(organisation=organisation, actor=request.user, **form.cleaned_data)
-        saved(request, _("The member was added."))
-        return redirect(organisation)
+        with errors_onto(form):
+            actions.set_membership(organisation=organisation, actor=request.user, **form.cleaned_data)
+        if not form.errors:
+            saved(request, _("The member was added."))
+            return redirect(organisation)
     return render(
         request,
         "pipeline/form.html",
         {"form": form, "title": _("Add a member"), "back": organisation},
         status=400,
     )
+
+
+def _membership(request, slug, pk):
+    """One membership of an organisation the person administers (404 for any other)."""
+    organisation = get_organisation_for_user(request.user, slug)
+    require(request.user, "organisations.manage_organisation", organisation)
+    return get_object_or_404(organisation.memberships.select_related("user"), pk=pk)
+
+
+@login_required
+@require_POST
+def member_role(request, slug, pk):
+    membership = _membership(request, slug, pk)
+    form = MemberRoleForm(request.POST)
+    if form.is_valid():
+        with errors_onto(form):
+            actions.change_role(membership=membership, role=form.cleaned_data["role"], actor=request.user)
+        if not form.errors:
+            saved(request, _("The role was changed."))
+            return redirect(membership.organisation)
+    return render(
+        request,
+        "pipeline/form.html",
+        {"form": form, "title": _("Change the role"), "back": membership.organisation},
+        status=400,
+    )
+
+
+@login_required
+@require_POST
+def member_remove(request, slug, pk):
+    membership = _membership(request, slug, pk)
+    try:
+        actions.remove_member(membership=membership, actor=request.user)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        saved(request, _("%(name)s no longer belongs to the organisation.") % {"name": membership.user})
+    return redirect(membership.organisation)
 
 
 @login_required
@@ -63,5 +106,3 @@ def goal_add(request, slug):
         {"form": form, "title": _("Add a strategic goal"), "back": organisation},
         status=400,
     )
-
-

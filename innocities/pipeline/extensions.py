@@ -93,7 +93,7 @@ def _lead_handed_over(ids):
 
 
 def _lead_text(data) -> str:
-    return _("The project lead of “%(project)s” closed their account: you lead the project now.") % data
+    return _("The lead of “%(project)s” has left: you lead the project now.") % data
 
 
 # --- gate requirements --------------------------------------------------------------------------------
@@ -146,9 +146,12 @@ def _follow_adapted_method(*, programme, phase_map, gate_map, actor) -> None:
         GateDecision.objects.filter(project__programme=programme, gate_id=old_pk).update(gate=new_gate)
 
 
-def successor_for(project) -> User | None:
+def successor_for(project, leaving=None) -> User | None:
     """Who takes over a project whose lead leaves: a programme coordinator, else the organisation's."""
-    coordinator = project.programme.coordinators.filter(is_active=True).order_by("pk").first()
+    coordinators = project.programme.coordinators.filter(is_active=True)
+    if leaving is not None:
+        coordinators = coordinators.exclude(pk=leaving.pk)
+    coordinator = coordinators.order_by("pk").first()
     if coordinator is not None:
         return coordinator
     membership = (
@@ -157,6 +160,7 @@ def successor_for(project) -> User | None:
             role__in=[Role.COORDINATOR, Role.ADMIN],
             user__is_active=True,
         )
+        .exclude(user=leaving)
         .order_by("role", "pk")
         .select_related("user")
         .first()
@@ -164,18 +168,20 @@ def successor_for(project) -> User | None:
     return membership.user if membership else None
 
 
-def _hand_over_projects(*, user) -> None:
-    """A project always has a lead: the leaving lead's projects go to the coordinator, who is told."""
-    for seat in ProjectMember.objects.filter(user=user, role=TeamRole.LEAD).select_related(
-        "project__programme"
-    ):
+def _hand_over_projects(*, user, organisation=None) -> None:
+    """A project always has a lead: the leaving lead's projects (in one organisation, or everywhere
+    when the account closes) go to the programme's coordinator, who is told; their seats go."""
+    seats = ProjectMember.objects.filter(user=user)
+    if organisation is not None:
+        seats = seats.filter(project__organisation=organisation)
+    for seat in seats.filter(role=TeamRole.LEAD).select_related("project__programme"):
         project = seat.project
-        heir = successor_for(project)
-        if heir is None or heir.pk == user.pk:
+        heir = successor_for(project, leaving=user)
+        if heir is None:
             continue
         ProjectMember.objects.update_or_create(project=project, user=heir, defaults={"role": TeamRole.LEAD})
         events.publish("lead_handed_over", project_id=project.pk, user_id=heir.pk)
-    ProjectMember.objects.filter(user=user).delete()
+    seats.delete()
 
 
 # --- personal data ---------------------------------------------------------------------------------------
@@ -318,5 +324,9 @@ def register() -> None:
         registry.add_requirement(requirement)
     registry.on("method_adapted", _follow_adapted_method)
     registry.on("account_closing", lambda *, user, **_: _hand_over_projects(user=user))
+    registry.on(
+        "member_leaving",
+        lambda *, user, organisation, **_: _hand_over_projects(user=user, organisation=organisation),
+    )
     for entry in PERSONAL_DATA:
         registry.add_personal_data(entry)

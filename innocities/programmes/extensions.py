@@ -27,7 +27,15 @@ NAV = [
 ]
 
 
+def _leave_programme_seats(*, user, organisation, **_) -> None:
+    """Someone who leaves an organisation no longer coordinates or steers its programmes."""
+    for programme in Programme.objects.filter(organisation=organisation):
+        programme.coordinators.remove(user)
+        programme.steering_group.remove(user)
+
+
 def register() -> None:
+    registry.on("member_leaving", _leave_programme_seats)
     for item in NAV:
         registry.add_nav(item)
     registry.add_personal_data(

@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import render
 
+from innocities.accounts.models import Role
 from innocities.accounts.roles import roles_of
 from innocities.organisations.access import get_network_for_user, get_organisation_for_user
 from innocities.organisations.forms import MemberForm, OrganisationFilterForm, StrategicGoalForm
@@ -64,6 +65,7 @@ def organisation_detail(request, slug):
         )
     if context["can_manage"]:
         context["member_form"] = MemberForm()
+        context["role_choices"] = Role.choices
         context["goal_form"] = StrategicGoalForm()
     return render(request, "organisations/organisation_detail.html", context)
 

@@ -5,6 +5,7 @@ from django.db.models import Count, Q
 from django.http import Http404
 from django.utils import timezone
 
+from innocities.accounts.models import User
 from innocities.accounts.roles import roles_of
 from innocities.pipeline.models import Idea
 
@@ -87,8 +88,6 @@ def get_participant_for_moderator(user, organisation, pk):
     """A person who took part in the organisation's open calls (sent an idea, commented or supported
     one), for one of its moderators; anyone else answers 404, so the page never tells whether an
     account exists."""
-    from innocities.accounts.models import User
-
     if not roles_of(user).manages(organisation.pk):
         raise Http404
     try:

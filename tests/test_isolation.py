@@ -284,6 +284,7 @@ NO_PRIVATE_OBJECT = {
     # An organisation's memberships are reached only through its own slug (tested below).
     "organisations:member_role",
     "organisations:member_remove",
+    "organisations:data_protection",
     "organisations:goal_add",
     "organisations:network",
     "engagement:calls",

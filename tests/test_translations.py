@@ -93,7 +93,7 @@ def template_strings(path):
     from django.utils.translation.template import templatize
 
     code = templatize(path.read_text(encoding="utf-8"), origin=str(path))
-    for match in re.finditer(r"\b(?:n|p|np)?gettext\((u'(?:[^'\\]|\\.)*')", code):
+    for match in re.finditer(r"""\b(?:n|p|np)?gettext\((u'(?:[^'\\]|\\.)*'|u"(?:[^"\\]|\\.)*")""", code):
         yield eval(match.group(1))  # noqa: S307 - templatize writes Python string literals
     for match in re.finditer(r"""\b_\(("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')\)""", code):
         yield eval(match.group(1))  # noqa: S307 - a filter argument such as default:_("…")
@@ -144,10 +144,10 @@ def test_the_string_readers_find_what_makemessages_finds(tmp_path):
     page.write_text(
         '{% load i18n %}{% blocktranslate with n=x %}Hello {{ n }}{% endblocktranslate %}'
         '{% blocktranslate count c=k %}one thing{% plural %}{{ c }} things{% endblocktranslate %}'
-        "{% translate 'Single' %}{% include 'x' with caption=_(\"Inside a tag\") %}",
+        "{% translate 'Single' %}{% translate \"It's here\" %}{% include 'x' with caption=_(\"Inside a tag\") %}",
         encoding="utf-8",
     )
-    assert set(template_strings(page)) >= {"Hello %(n)s", "one thing", "Single", "Inside a tag"}
+    assert set(template_strings(page)) >= {"Hello %(n)s", "one thing", "Single", "It's here", "Inside a tag"}
     module = tmp_path / "m.py"
     module.write_text(
         'from django.utils.translation import gettext_lazy, pgettext\n'

@@ -158,6 +158,10 @@ TASKS = {
     }
 }
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")  # for links in emails
+# Who runs this installation, named in the privacy notice and the accessibility statement.
+SITE_OPERATOR = env_str("SITE_OPERATOR", "InnoCities")
+SITE_CONTACT_EMAIL = env_str("SITE_CONTACT_EMAIL", "kontakt@innocities.example")
+DATA_PROTECTION_EMAIL = env_str("DATA_PROTECTION_EMAIL")
 DIGEST_HOUR = int(env_str("DIGEST_HOUR", "7"))  # local hour at which daily digests are emailed
 
 # --- security ------------------------------------------------------------------------------------

@@ -33,7 +33,9 @@ def manages_any(user) -> bool:
 
 
 def citizen(user) -> bool:
-    return user.is_authenticated and not roles_of(user).by_org
+    """Signed in without any seat in an organisation or network: a citizen taking part in open calls."""
+    roles = roles_of(user)
+    return user.is_authenticated and not roles.by_org and not roles.operated_network_ids
 
 
 def everyone(user) -> bool:

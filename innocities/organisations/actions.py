@@ -167,6 +167,16 @@ def remove_member(*, membership: Membership, actor) -> None:
 
 
 @transaction.atomic
+def set_data_protection_contact(*, organisation: Organisation, contact: str, actor) -> Organisation:
+    """Who answers for the personal data the organisation handles; shown on its open calls."""
+    organisation.data_protection_contact = contact.strip()
+    organisation.full_clean()
+    organisation.save(update_fields=["data_protection_contact"])
+    audit.record(actor=actor, verb="set_data_protection_contact", obj=organisation, organisation=organisation)
+    return organisation
+
+
+@transaction.atomic
 def add_strategic_goal(*, organisation: Organisation, title: str, description: str, actor) -> StrategicGoal:
     goal = StrategicGoal(organisation=organisation, title=title.strip(), description=description.strip())
     goal.full_clean()

@@ -53,6 +53,15 @@ class MemberForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
 
 
+class DataProtectionForm(forms.Form):
+    data_protection_contact = forms.CharField(
+        label=_("Data protection contact"),
+        max_length=200,
+        required=False,
+        help_text=_("The data protection officer's email address or another way to reach them."),
+    )
+
+
 class MemberRoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
 

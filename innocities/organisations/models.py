@@ -55,6 +55,13 @@ class Organisation(models.Model):
     code_valid_to = models.DateField(_("code valid to"), null=True, blank=True)
     description = models.TextField(_("description"), blank=True)
     website = models.URLField(_("website"), blank=True)
+    # Shown on the organisation's open calls: who answers questions about the personal data it handles.
+    data_protection_contact = models.CharField(
+        _("data protection contact"),
+        max_length=200,
+        blank=True,
+        help_text=_("The data protection officer's email address or another way to reach them."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

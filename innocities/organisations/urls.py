@@ -9,4 +9,5 @@ urlpatterns = [
     path("<slug:slug>/members/<int:pk>/role/", views.member_role, name="member_role"),
     path("<slug:slug>/members/<int:pk>/remove/", views.member_remove, name="member_remove"),
     path("<slug:slug>/goals/", views.goal_add, name="goal_add"),
+    path("<slug:slug>/data-protection/", views.data_protection, name="data_protection"),
 ]

@@ -9,7 +9,7 @@ from innocities.core.views import errors_onto, require, saved
 
 from . import actions
 from .access import get_organisation_for_user
-from .forms import MemberForm, MemberRoleForm, OrganisationForm, StrategicGoalForm
+from .forms import DataProtectionForm, MemberForm, MemberRoleForm, OrganisationForm, StrategicGoalForm
 
 
 @login_required
@@ -88,6 +88,28 @@ def member_remove(request, slug, pk):
     else:
         saved(request, _("%(name)s no longer belongs to the organisation.") % {"name": membership.user})
     return redirect(membership.organisation)
+
+
+@login_required
+@require_POST
+def data_protection(request, slug):
+    organisation = get_organisation_for_user(request.user, slug)
+    require(request.user, "organisations.manage_organisation", organisation)
+    form = DataProtectionForm(request.POST)
+    if form.is_valid():
+        with errors_onto(form):
+            actions.set_data_protection_contact(
+                organisation=organisation, contact=form.cleaned_data["data_protection_contact"], actor=request.user
+            )
+        if not form.errors:
+            saved(request, _("The data protection contact was saved."))
+            return redirect(organisation)
+    return render(
+        request,
+        "pipeline/form.html",
+        {"form": form, "title": _("Data protection contact"), "back": organisation},
+        status=400,
+    )
 
 
 @login_required

@@ -23,6 +23,8 @@ programme_patterns = [
 
 urlpatterns = [
     path("", views_home.home, name="home"),
+    path("privacy/", views_home.privacy, name="privacy"),
+    path("accessibility/", views_home.accessibility, name="accessibility"),
     path("favicon.ico", RedirectView.as_view(url="/static/img/favicon.svg", permanent=True)),
     path("organisations/", include((organisation_patterns, "organisations"))),
     path("programmes/", include((programme_patterns, "programmes"))),

@@ -10,7 +10,7 @@ from django.shortcuts import render
 from innocities.accounts.models import Role
 from innocities.accounts.roles import roles_of
 from innocities.organisations.access import get_network_for_user, get_organisation_for_user
-from innocities.organisations.forms import MemberForm, OrganisationFilterForm, StrategicGoalForm
+from innocities.organisations.forms import DataProtectionForm, MemberForm, OrganisationFilterForm, StrategicGoalForm
 from innocities.organisations.models import Network, Organisation
 from innocities.pipeline.access import visible_projects
 from innocities.programmes.access import get_programme_for_user, visible_programmes
@@ -66,6 +66,9 @@ def organisation_detail(request, slug):
     if context["can_manage"]:
         context["member_form"] = MemberForm()
         context["role_choices"] = Role.choices
+        context["data_protection_form"] = DataProtectionForm(
+            initial={"data_protection_contact": organisation.data_protection_contact}
+        )
         context["goal_form"] = StrategicGoalForm()
     return render(request, "organisations/organisation_detail.html", context)
 

@@ -1,3 +1,6 @@
+from datetime import date
+
+from django.conf import settings
 from django.shortcuts import redirect, render
 
 from innocities.accounts.roles import roles_of
@@ -22,3 +25,25 @@ def home(request):
     if request.user.is_authenticated:
         return landing(request.user)
     return render(request, "core/home.html")
+
+
+def _about_the_site():
+    return {
+        "operator": settings.SITE_OPERATOR,
+        "contact": settings.SITE_CONTACT_EMAIL,
+        "dpo": settings.DATA_PROTECTION_EMAIL,
+    }
+
+
+def privacy(request):
+    """The installation's privacy notice: controller, purposes, legal basis, retention, rights, contact."""
+    return render(request, "site/privacy.html", _about_the_site())
+
+
+# The day the accessibility statement was last checked against the site (change it with each review).
+ACCESSIBILITY_REVIEWED = date(2026, 12, 2)
+
+
+def accessibility(request):
+    """The accessibility statement Swedish and Norwegian law ask of public services."""
+    return render(request, "site/accessibility.html", {**_about_the_site(), "reviewed": ACCESSIBILITY_REVIEWED})

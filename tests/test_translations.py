@@ -142,15 +142,17 @@ def test_the_string_readers_find_what_makemessages_finds(tmp_path):
     """The readers above see blocktranslate, lazy and multi-line calls (so the two tests can fail)."""
     page = tmp_path / "page.html"
     page.write_text(
-        '{% load i18n %}{% blocktranslate with n=x %}Hello {{ n }}{% endblocktranslate %}'
-        '{% blocktranslate count c=k %}one thing{% plural %}{{ c }} things{% endblocktranslate %}'
-        "{% translate 'Single' %}{% translate \"It's here\" %}{% include 'x' with caption=_(\"Inside a tag\") %}",
+        "{% load i18n %}{% blocktranslate with n=x %}Hello {{ n }}{% endblocktranslate %}"
+        "{% blocktranslate count c=k %}one thing{% plural %}{{ c }} things{% endblocktranslate %}"
+        "{% translate 'Single' %}{% translate \"It's here\" %}"
+        "{% include 'x' with caption=_(\"Inside a tag\") %}",
         encoding="utf-8",
     )
-    assert set(template_strings(page)) >= {"Hello %(n)s", "one thing", "Single", "It's here", "Inside a tag"}
+    found = set(template_strings(page))
+    assert found >= {"Hello %(n)s", "one thing", "Single", "It's here", "Inside a tag"}
     module = tmp_path / "m.py"
     module.write_text(
-        'from django.utils.translation import gettext_lazy, pgettext\n'
+        "from django.utils.translation import gettext_lazy, pgettext\n"
         'a = gettext_lazy(\n    "Split over "\n    "two lines"\n)\nb = pgettext("menu", "Open")\n',
         encoding="utf-8",
     )

@@ -48,8 +48,9 @@ def open_notification(request, pk):
     notification = get_object_or_404(request.user.notifications, pk=pk)
     actions.mark_read(notification=notification)
     # Stored URLs are the site's own paths; anything else goes to the list instead.
-    if url_has_allowed_host_and_scheme(notification.url, allowed_hosts=None) and notification.url.startswith("/"):
-        return redirect(notification.url)
+    url = notification.url
+    if url.startswith("/") and url_has_allowed_host_and_scheme(url, allowed_hosts=None):
+        return redirect(url)
     return redirect("notifications:list")
 
 

@@ -99,7 +99,9 @@ def data_protection(request, slug):
     if form.is_valid():
         with errors_onto(form):
             actions.set_data_protection_contact(
-                organisation=organisation, contact=form.cleaned_data["data_protection_contact"], actor=request.user
+                organisation=organisation,
+                contact=form.cleaned_data["data_protection_contact"],
+                actor=request.user,
             )
         if not form.errors:
             saved(request, _("The data protection contact was saved."))

@@ -16,7 +16,6 @@ from .models import (
     Challenge,
     Decision,
     FundingLine,
-    FundingState,
     GateDecision,
     Idea,
     IdeaStatus,

@@ -27,7 +27,6 @@ from .access import (
     get_project_for_user,
     visible_challenges,
     visible_ideas,
-    visible_projects,
 )
 from .forms import (
     AnnulForm,
@@ -47,7 +46,7 @@ from .forms import (
     ScaledForm,
     TeamMemberForm,
 )
-from .models import ChallengeStatus, Idea, IdeaStatus, Project, ProjectStatus
+from .models import ChallengeStatus, Idea, IdeaStatus, ProjectStatus
 
 PAGE = 50
 CURRENCY_OF = {"SE": "SEK", "NO": "NOK", "DK": "DKK", "FI": "EUR", "IS": "EUR"}

@@ -10,7 +10,12 @@ from django.shortcuts import render
 from innocities.accounts.models import Role
 from innocities.accounts.roles import roles_of
 from innocities.organisations.access import get_network_for_user, get_organisation_for_user
-from innocities.organisations.forms import DataProtectionForm, MemberForm, OrganisationFilterForm, StrategicGoalForm
+from innocities.organisations.forms import (
+    DataProtectionForm,
+    MemberForm,
+    OrganisationFilterForm,
+    StrategicGoalForm,
+)
 from innocities.organisations.models import Network, Organisation
 from innocities.pipeline.access import visible_projects
 from innocities.programmes.access import get_programme_for_user, visible_programmes

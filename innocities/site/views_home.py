@@ -46,4 +46,6 @@ ACCESSIBILITY_REVIEWED = date(2026, 12, 2)
 
 def accessibility(request):
     """The accessibility statement Swedish and Norwegian law ask of public services."""
-    return render(request, "site/accessibility.html", {**_about_the_site(), "reviewed": ACCESSIBILITY_REVIEWED})
+    return render(
+        request, "site/accessibility.html", {**_about_the_site(), "reviewed": ACCESSIBILITY_REVIEWED}
+    )

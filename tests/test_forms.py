@@ -146,3 +146,22 @@ def test_user_written_text_is_escaped(world, login):
     idea = Idea.objects.get(title="<script>alert(1)</script>")
     page = client.get(idea.get_absolute_url()).content.decode()
     assert "<script>alert(1)</script>" not in page and "&lt;script&gt;" in page
+
+
+def test_an_error_stands_beside_its_field_and_the_field_points_to_it(world, login):
+    response = login(world.coordinator).post(
+        reverse("pipeline:project_create"),
+        {"organisation": "halden", "title": "", "programme": world.programme.pk, "visibility": "private"},
+    )
+    page = response.content.decode()
+    assert 'id="id_title_error"' in page
+    field = page[page.index('name="title"') - 300 : page.index('name="title"') + 300]
+    assert "id_title_error" in field and 'aria-invalid="true"' in field
+
+
+def test_partners_and_experts_see_no_empty_steering_panels(world, login):
+    page = login(world.partner).get(reverse("pipeline:my_work")).content.decode()
+    assert "Gates to decide" not in page and "Ideas to review" not in page
+    assert "Projects I work on" in page
+    page = login(world.coordinator).get(reverse("pipeline:my_work")).content.decode()
+    assert "Gates to decide" in page and "Ideas to review" in page

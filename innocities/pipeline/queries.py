@@ -159,6 +159,9 @@ def my_work(user):
     led = projects.filter(team__user=user, team__role=TeamRole.LEAD).order_by("title")
     team = projects.filter(team__user=user).exclude(pk__in=led.values("pk")).order_by("title")
     return {
+        # what the person's roles make theirs to do: steering and reviewing, and project work
+        "steers": bool(managed or roles.coordinated_programme_ids or roles.steered_programme_ids),
+        "works_in_projects": bool(roles.by_org),
         "gates_due": gates.order_by("in_phase_since", "title")[:MY_WORK_ROWS],
         "gates_due_count": gates.count(),
         "ideas_to_review": ideas_to_review[:MY_WORK_ROWS],

@@ -112,3 +112,16 @@ def test_promoting_an_idea_runs_every_module_hook(world):
     project = actions.promote_idea(idea=world.idea, actor=world.coordinator)
     assert Follow.objects.filter(idea=world.idea, user=world.sarpsborg_member).exists()
     assert project.participations.filter(actor=actor).exists()
+
+
+def test_modules_contribute_portfolio_figures_with_their_counting_rules(world):
+    from innocities.pipeline.models import Project
+
+    assess(world.private, world.coordinator)
+    projects = Project.objects.filter(organisation=world.halden)
+    figures = {f.key: f for f in registry.figures("portfolio")}
+    assert {"projects_by_status", "assessed_projects", "helix_balance"} <= set(figures)
+    assert all(str(f.label) and str(f.rule) for f in figures.values())
+    assert figures["projects_by_status"].compute(projects) == {"active": projects.count()}
+    assert figures["assessed_projects"].compute(projects) == 1
+    assert figures["helix_balance"].compute(projects).present == 0

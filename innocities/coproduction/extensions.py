@@ -127,6 +127,19 @@ def register() -> None:
             key="coproduction", order=20, template="coproduction/_gate_panel.html", context=_gate_panel
         ),
     )
+    registry.add_figure(
+        "portfolio",
+        registry.Figure(
+            key="helix_balance",
+            order=30,
+            label=_("Helix balance"),
+            rule=_(
+                "Sectors taking part across the projects, weighted by the depth of participation (IAP2); "
+                "evenness 0 means one sector carries everything, 1 that all five share it equally."
+            ),
+            compute=helix_balance,
+        ),
+    )
     registry.on("idea_promoted", _actors_become_co_creators)
     registry.on("method_adapted", _activities_follow)
     for entry in PERSONAL_DATA:

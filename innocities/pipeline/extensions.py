@@ -1,7 +1,7 @@
 """What the pipeline declares to the house: its events, the gate evidence it checks itself, how its
 rows follow an adapted method, and how the personal data on its rows is exported and erased."""
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -301,7 +301,24 @@ NAV = [
 ]
 
 
+def _by_status(projects) -> dict[str, int]:
+    return dict(projects.order_by().values_list("status").annotate(n=Count("pk")))
+
+
+FIGURES = [
+    registry.Figure(
+        key="projects_by_status",
+        order=10,
+        label=gettext_lazy("Projects by status"),
+        rule=gettext_lazy("Each project counted once, in the status it has today."),
+        compute=_by_status,
+    ),
+]
+
+
 def register() -> None:
+    for figure in FIGURES:
+        registry.add_figure("portfolio", figure)
     for item in NAV:
         registry.add_nav(item)
     registry.add_event(

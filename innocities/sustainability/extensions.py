@@ -113,6 +113,18 @@ def register() -> None:
             message=_("Complete a sustainability assessment in this phase first."),
         )
     )
+    registry.add_figure(
+        "portfolio",
+        registry.Figure(
+            key="assessed_projects",
+            order=20,
+            label=_("Projects with a completed sustainability assessment"),
+            rule=_("A project counts once it has at least one completed assessment, in any phase."),
+            compute=lambda projects: projects.filter(assessments__completed_at__isnull=False)
+            .distinct()
+            .count(),
+        ),
+    )
     registry.on("method_adapted", _assessments_follow)
     registry.add_personal_data(
         registry.PersonalData(

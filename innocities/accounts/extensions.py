@@ -8,13 +8,6 @@ from django.contrib.admin.models import LogEntry
 from innocities.core import registry
 
 
-def _rows(queryset, *fields):
-    return [
-        {f: (v.isoformat() if hasattr(v, "isoformat") else v) for f, v in zip(fields, row, strict=True)}
-        for row in queryset.values_list(*fields)
-    ]
-
-
 def _delete(queryset_of):
     return lambda user, successor: queryset_of(user).delete()
 
@@ -24,27 +17,31 @@ PERSONAL_DATA = [
         model="mfa.Authenticator",
         fields=("user",),
         section="second_factors",
-        export=lambda u: _rows(Authenticator.objects.filter(user=u), "type", "created_at", "last_used_at"),
+        export=lambda u: registry.rows(
+            Authenticator.objects.filter(user=u), "type", "created_at", "last_used_at"
+        ),
         erase=_delete(lambda u: Authenticator.objects.filter(user=u)),
     ),
     registry.PersonalData(
         model="admin.LogEntry",
         fields=("user",),
         section="admin_log",
-        export=lambda u: _rows(LogEntry.objects.filter(user=u), "action_time", "object_repr", "action_flag"),
+        export=lambda u: registry.rows(
+            LogEntry.objects.filter(user=u), "action_time", "object_repr", "action_flag"
+        ),
     ),
     registry.PersonalData(
         model="account.EmailAddress",
         fields=("user",),
         section="email_addresses",
-        export=lambda u: _rows(EmailAddress.objects.filter(user=u), "email", "verified", "primary"),
+        export=lambda u: registry.rows(EmailAddress.objects.filter(user=u), "email", "verified", "primary"),
         erase=_delete(lambda u: EmailAddress.objects.filter(user=u)),
     ),
     registry.PersonalData(
         model="accounts.Membership",
         fields=("user",),
         section="memberships",
-        export=lambda u: _rows(u.memberships.all(), "organisation__name", "role", "created_at"),
+        export=lambda u: registry.rows(u.memberships.all(), "organisation__name", "role", "created_at"),
         erase=_delete(lambda u: u.memberships.all()),
     ),
 ]

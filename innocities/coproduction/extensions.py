@@ -61,19 +61,12 @@ def _activities_follow(*, programme, phase_map, gate_map, actor) -> None:
         Activity.objects.filter(project__programme=programme, phase_id=old_pk).update(phase=new_phase)
 
 
-def _rows(queryset, *fields):
-    return [
-        {f: (v.isoformat() if hasattr(v, "isoformat") else v) for f, v in zip(fields, row, strict=True)}
-        for row in queryset.values_list(*fields)
-    ]
-
-
 PERSONAL_DATA = [
     registry.PersonalData(
         model="coproduction.Participation",
         fields=("person",),
         section="partner_participations",
-        export=lambda u: _rows(
+        export=lambda u: registry.rows(
             Participation.objects.filter(person=u), "project__title", "actor__name", "role", "depth"
         ),
         # the actor's participation stays on the project; the link to the person goes
@@ -83,13 +76,15 @@ PERSONAL_DATA = [
         model="coproduction.Activity",
         fields=("created_by",),
         section="activities_recorded",
-        export=lambda u: _rows(Activity.objects.filter(created_by=u), "project__title", "title", "held_on"),
+        export=lambda u: registry.rows(
+            Activity.objects.filter(created_by=u), "project__title", "title", "held_on"
+        ),
     ),
     registry.PersonalData(
         model="coproduction.Attachment",
         fields=("uploaded_by",),
         section="files_uploaded",
-        export=lambda u: _rows(
+        export=lambda u: registry.rows(
             Attachment.objects.filter(uploaded_by=u), "activity__title", "name", "uploaded_at"
         ),
     ),

@@ -111,6 +111,14 @@ class PersonalData:
     order: int = 100
 
 
+def rows(queryset, *fields) -> list[dict]:
+    """A personal-data export's rows: the fields asked for, dates written as ISO text."""
+    return [
+        {f: (v.isoformat() if hasattr(v, "isoformat") else v) for f, v in zip(fields, row, strict=True)}
+        for row in queryset.values_list(*fields)
+    ]
+
+
 # --- figures (dashboards, the API) ------------------------------------------------------------------
 
 

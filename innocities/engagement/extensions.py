@@ -72,13 +72,6 @@ def _supporters_follow(*, idea, project, actor) -> None:
     Follow.objects.bulk_create([Follow(idea=idea, user_id=pk) for pk in supporters], ignore_conflicts=True)
 
 
-def _rows(queryset, *fields):
-    return [
-        {f: (v.isoformat() if hasattr(v, "isoformat") else v) for f, v in zip(fields, row, strict=True)}
-        for row in queryset.values_list(*fields)
-    ]
-
-
 def _delete(model, **lookup):
     return lambda user, successor: model.objects.filter(**{key: user for key in lookup}).delete()
 
@@ -89,7 +82,7 @@ PERSONAL_DATA = [
         fields=("author",),
         section="comments",
         # kept, as a public body must keep its records, under the pseudonymised account
-        export=lambda u: _rows(
+        export=lambda u: registry.rows(
             Comment.objects.filter(author=u), "idea__title", "text", "created_at", "hidden_reason"
         ),
     ),
@@ -97,20 +90,20 @@ PERSONAL_DATA = [
         model="engagement.Support",
         fields=("user",),
         section="supports",
-        export=lambda u: _rows(Support.objects.filter(user=u), "idea__title", "created_at"),
+        export=lambda u: registry.rows(Support.objects.filter(user=u), "idea__title", "created_at"),
     ),
     registry.PersonalData(
         model="engagement.Follow",
         fields=("user",),
         section="follows",
-        export=lambda u: _rows(Follow.objects.filter(user=u), "idea__title", "created_at"),
+        export=lambda u: registry.rows(Follow.objects.filter(user=u), "idea__title", "created_at"),
         erase=_delete(Follow, user=True),
     ),
     registry.PersonalData(
         model="engagement.Report",
         fields=("reporter", "resolved_by"),
         section="reports_filed",
-        export=lambda u: _rows(
+        export=lambda u: registry.rows(
             Report.objects.filter(reporter=u),
             "idea__title",
             "comment__text",
@@ -123,13 +116,17 @@ PERSONAL_DATA = [
         model="engagement.Block",
         fields=("user", "blocked_by"),
         section="blocked_by",
-        export=lambda u: _rows(Block.objects.filter(user=u), "organisation__name", "reason", "created_at"),
+        export=lambda u: registry.rows(
+            Block.objects.filter(user=u), "organisation__name", "reason", "created_at"
+        ),
     ),
     registry.PersonalData(
         model="engagement.OpenCall",
         fields=("published_by",),
         section="open_calls_published",
-        export=lambda u: _rows(OpenCall.objects.filter(published_by=u), "challenge__title", "opens_on"),
+        export=lambda u: registry.rows(
+            OpenCall.objects.filter(published_by=u), "challenge__title", "opens_on"
+        ),
     ),
 ]
 

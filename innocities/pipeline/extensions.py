@@ -187,13 +187,6 @@ def _hand_over_projects(*, user, organisation=None) -> None:
 # --- personal data ---------------------------------------------------------------------------------------
 
 
-def _rows(queryset, *fields):
-    return [
-        {f: (v.isoformat() if hasattr(v, "isoformat") else v) for f, v in zip(fields, row, strict=True)}
-        for row in queryset.values_list(*fields)
-    ]
-
-
 def _entry(model, fields, section, export, erase=None):
     return registry.PersonalData(
         model=f"pipeline.{model}", fields=fields, section=section, export=export, erase=erase
@@ -205,13 +198,15 @@ PERSONAL_DATA = [
         "Challenge",
         ("created_by",),
         "challenges_created",
-        lambda u: _rows(Challenge.objects.filter(created_by=u), "title", "created_at", "organisation__name"),
+        lambda u: registry.rows(
+            Challenge.objects.filter(created_by=u), "title", "created_at", "organisation__name"
+        ),
     ),
     _entry(
         "Idea",
         ("submitted_by",),
         "ideas",
-        lambda u: _rows(
+        lambda u: registry.rows(
             Idea.objects.filter(submitted_by=u),
             "title",
             "description",
@@ -225,7 +220,7 @@ PERSONAL_DATA = [
         "IdeaStatusChange",
         ("changed_by",),
         "idea_status_changes_made",
-        lambda u: _rows(
+        lambda u: registry.rows(
             IdeaStatusChange.objects.filter(changed_by=u), "idea__title", "status", "reason", "created_at"
         ),
     ),
@@ -233,26 +228,30 @@ PERSONAL_DATA = [
         "Project",
         ("created_by",),
         "projects_started",
-        lambda u: _rows(Project.objects.filter(created_by=u), "title", "created_at", "organisation__name"),
+        lambda u: registry.rows(
+            Project.objects.filter(created_by=u), "title", "created_at", "organisation__name"
+        ),
     ),
     _entry(
         "ProjectMember",
         ("user",),
         "project_roles",
-        lambda u: _rows(ProjectMember.objects.filter(user=u), "project__title", "role"),
+        lambda u: registry.rows(ProjectMember.objects.filter(user=u), "project__title", "role"),
         # the seats go in the account_closing hook, after the lead has been handed over
     ),
     _entry(
         "ProgressUpdate",
         ("author",),
         "progress_updates",
-        lambda u: _rows(ProgressUpdate.objects.filter(author=u), "project__title", "text", "written_on"),
+        lambda u: registry.rows(
+            ProgressUpdate.objects.filter(author=u), "project__title", "text", "written_on"
+        ),
     ),
     _entry(
         "GateDecision",
         ("recorded_by", "annulled_by", "decision_makers"),
         "gate_decisions",
-        lambda u: _rows(
+        lambda u: registry.rows(
             GateDecision.objects.filter(
                 Q(recorded_by=u) | Q(annulled_by=u) | Q(decision_makers=u)
             ).distinct(),

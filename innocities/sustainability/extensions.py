@@ -120,9 +120,9 @@ def register() -> None:
             order=20,
             label=_("Projects with a completed sustainability assessment"),
             rule=_("A project counts once it has at least one completed assessment, in any phase."),
-            compute=lambda projects: projects.filter(assessments__completed_at__isnull=False)
-            .distinct()
-            .count(),
+            compute=lambda projects: (
+                projects.filter(assessments__completed_at__isnull=False).distinct().count()
+            ),
         ),
     )
     registry.on("method_adapted", _assessments_follow)

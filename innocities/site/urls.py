@@ -25,6 +25,7 @@ urlpatterns = [
     path("", views_home.home, name="home"),
     path("privacy/", views_home.privacy, name="privacy"),
     path("accessibility/", views_home.accessibility, name="accessibility"),
+    path("bench/floor/", views_home.floor, name="floor"),
     path("favicon.ico", RedirectView.as_view(url="/static/img/favicon.svg", permanent=True)),
     path("organisations/", include((organisation_patterns, "organisations"))),
     path("programmes/", include((programme_patterns, "programmes"))),

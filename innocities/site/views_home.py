@@ -1,6 +1,7 @@
 from datetime import date
 
 from django.conf import settings
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 
 from innocities.accounts.roles import roles_of
@@ -49,3 +50,9 @@ def accessibility(request):
     return render(
         request, "site/accessibility.html", {**_about_the_site(), "reviewed": ACCESSIBILITY_REVIEWED}
     )
+
+
+def floor(request):
+    """The framework floor the benchmark compares pages with: the session and the user read through
+    the same middleware as every page, and nothing else."""
+    return HttpResponse(str(request.user.pk or ""), content_type="text/plain")

@@ -1,0 +1,261 @@
+"""`innocities bench`: every main page as its personas see it, served the way production serves it.
+
+Starts gunicorn with the production settings on a free local port against the configured database,
+signs the personas in by writing their sessions, and asks each page with 8 clients at once (keep-alive
+connections, each request a new page view). For each page: p50 and p95 in milliseconds, throughput,
+and the share of the framework floor's throughput (a view that only reads the session and the user,
+through the same middleware, measured in the same run). Then, in this process, each page once more
+with its SQL captured and replayed alone: the page's time against the time of the SQL behind it.
+
+Needs the scale data set (`innocities load-scale --factor F`). Prints one table and writes JSON.
+"""
+
+import http.client
+import json
+import os
+import secrets
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext, override_settings
+
+from innocities.accounts.models import User
+from innocities.organisations.models import Organisation
+from innocities.pipeline.models import Project
+from innocities.programmes.models import Programme
+
+BIG = "s-00001"
+
+
+@dataclass
+class Result:
+    page: str
+    persona: str
+    path: str
+    requests: int
+    errors: int
+    p50_ms: float
+    p95_ms: float
+    per_second: float
+    share_of_floor: float = 0.0
+    queries: int = 0
+    sql_ms: float = 0.0
+    page_ms: float = 0.0
+    statuses: dict = field(default_factory=dict)
+
+
+def personas() -> dict[str, User | None]:
+    big = Organisation.objects.get(slug=BIG)
+    small = Organisation.objects.filter(slug__startswith="s-").order_by("-slug").first()
+    return {
+        "coordinator": User.objects.get(email=f"coordinator0.{big.slug}@scale.example"),
+        "member": User.objects.get(email=f"member0.{big.slug}@scale.example"),
+        "leader": User.objects.get(email=f"leadership0.{big.slug}@scale.example"),
+        "small coordinator": User.objects.get(email=f"coordinator0.{small.slug}@scale.example"),
+        "anonymous": None,
+    }
+
+
+def pages() -> list[tuple[str, str, str]]:
+    """(page, persona, path) for every main page."""
+    big = Programme.objects.get(slug="s-big")
+    project = (
+        Project.objects.filter(programme=big, status="active", phase__gate__isnull=False)
+        .order_by("pk")
+        .first()
+    )
+    return [
+        ("floor", "coordinator", "/bench/floor/"),
+        ("my work", "coordinator", "/my-work/"),
+        ("my work", "member", "/my-work/"),
+        ("my work", "leader", "/my-work/"),
+        ("programmes", "coordinator", "/programmes/"),
+        ("board 300/factor", "coordinator", "/programmes/s-big/board/"),
+        ("board 40/factor", "coordinator", "/programmes/s-board/board/"),
+        ("board filtered", "coordinator", "/programmes/s-big/board/?status=on_hold"),
+        ("projects: mine", "coordinator", "/projects/"),
+        ("projects: all", "coordinator", "/projects/?scope=all"),
+        ("projects: search", "coordinator", "/projects/?scope=all&q=energi"),
+        ("projects: all", "small coordinator", "/projects/?scope=all"),
+        ("project", "coordinator", f"/projects/{project.pk}/"),
+        ("gate review", "coordinator", f"/projects/{project.pk}/gate/"),
+        ("programme portfolio", "leader", "/programmes/s-big/sustainability/"),
+        ("organisation portfolio", "leader", f"/organisations/{BIG}/sustainability/"),
+        ("indicators", "coordinator", "/indicators/"),
+        ("indicators CSV", "coordinator", "/indicators/export.csv"),
+        ("challenges", "coordinator", "/challenges/?scope=all"),
+        ("ideas", "coordinator", "/ideas/?scope=all"),
+        ("open calls", "anonymous", "/calls/"),
+    ]
+
+
+def _session_cookie(user, secret_key) -> str:
+    """A signed-in session for the persona, signed with the served site's key."""
+    if user is None:
+        return ""
+    with override_settings(SECRET_KEY=secret_key):
+        store = SessionStore()
+        store[SESSION_KEY] = str(user.pk)
+        store[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+        store[HASH_SESSION_KEY] = user.get_session_auth_hash()
+        store.create()
+    return f"{settings.SESSION_COOKIE_NAME}={store.session_key}"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve(port: int, workers: int, secret_key: str) -> subprocess.Popen:
+    """gunicorn with the production settings, (HTTPS told by the proxy header)."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.prod",
+        "SECRET_KEY": secret_key,
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "TASKS_BACKEND": "immediate",
+        "DATABASE_URL": os.environ.get("DATABASE_URL", ""),
+    }
+    command = [
+        sys.executable, "-m", "gunicorn", "config.wsgi:application",
+        "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
+        "--forwarded-allow-ips", "127.0.0.1", "--log-level", "warning",
+    ]  # fmt: skip
+    process = subprocess.Popen(command, env=env, cwd=settings.BASE_DIR)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=1):
+                return process
+        except OSError:
+            time.sleep(0.3)
+    process.terminate()
+    raise RuntimeError("gunicorn did not start")
+
+
+def _hammer(port, path, cookie, total, clients) -> tuple[list[float], dict[int, int], float]:
+    """``total`` requests of one page from ``clients`` keep-alive connections at once."""
+    latencies, statuses, lock = [], {}, threading.Lock()
+    remaining = [total]
+    headers = {"Cookie": cookie, "X-Forwarded-Proto": "https", "Host": "127.0.0.1"}
+
+    def client():
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+        while True:
+            with lock:
+                if remaining[0] <= 0:
+                    break
+                remaining[0] -= 1
+            started = time.perf_counter()
+            try:
+                conn.request("GET", path, headers=headers)
+                response = conn.getresponse()
+                response.read()
+                status = response.status
+            except (OSError, http.client.HTTPException):
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+                status = 599
+            elapsed = (time.perf_counter() - started) * 1000
+            with lock:
+                latencies.append(elapsed)
+                statuses[status] = statuses.get(status, 0) + 1
+        conn.close()
+
+    threads = [threading.Thread(target=client) for _ in range(clients)]
+    started = time.perf_counter()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return latencies, statuses, time.perf_counter() - started
+
+
+def _sql_behind(path, user) -> tuple[int, float, float]:
+    """(queries, ms of the SQL replayed alone, ms of the whole page) for one page, in this process."""
+    client = Client(SERVER_NAME="localhost", HTTP_X_FORWARDED_PROTO="https")
+    if user is not None:
+        client.force_login(user)
+    client.get(path)  # warm caches the way a served page has them
+    with CaptureQueriesContext(connection) as captured:
+        started = time.perf_counter()
+        client.get(path)
+        page_ms = (time.perf_counter() - started) * 1000
+    sql = [q["sql"] for q in captured.captured_queries]
+    started = time.perf_counter()
+    with connection.cursor() as cursor:
+        for statement in sql:
+            if statement.lstrip().upper().startswith(("SELECT", "WITH")):
+                cursor.execute(statement)
+                cursor.fetchall()
+    return len(sql), (time.perf_counter() - started) * 1000, page_ms
+
+
+def run(*, requests: int = 200, clients: int = 8, workers: int = 3) -> list[Result]:
+    people = personas()
+    secret_key = secrets.token_urlsafe(50)
+    cookies = {name: _session_cookie(user, secret_key) for name, user in people.items()}
+    port = _free_port()
+    process = serve(port, workers, secret_key)
+    results = []
+    try:
+        for page, persona, path in pages():
+            _hammer(port, path, cookies[persona], clients * 2, clients)  # warm up every worker
+            latencies, statuses, wall = _hammer(port, path, cookies[persona], requests, clients)
+            quantiles = statistics.quantiles(latencies, n=100)
+            results.append(
+                Result(
+                    page=page,
+                    persona=persona,
+                    path=path,
+                    requests=len(latencies),
+                    errors=sum(n for status, n in statuses.items() if status >= 500),
+                    p50_ms=round(statistics.median(latencies), 1),
+                    p95_ms=round(quantiles[94], 1),
+                    per_second=round(len(latencies) / wall, 1),
+                    statuses=statuses,
+                )
+            )
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+    floor = results[0].per_second or 1
+    for result in results:
+        result.share_of_floor = round(result.per_second / floor, 3)
+        queries, sql_ms, page_ms = _sql_behind(result.path, people[result.persona])
+        result.queries, result.sql_ms, result.page_ms = queries, round(sql_ms, 1), round(page_ms, 1)
+    return results
+
+
+def table(results: list[Result]) -> str:
+    header = (
+        f"{'page':<24} {'persona':<18} {'p50 ms':>8} {'p95 ms':>8} {'req/s':>7} {'floor':>6} "
+        f"{'queries':>7} {'SQL ms':>7} {'page ms':>8} {'×SQL':>6} {'status':>6}"
+    )
+    lines = [header, "-" * len(header)]
+    for r in results:
+        ratio = f"{r.page_ms / r.sql_ms:.1f}" if r.sql_ms else "—"
+        lines.append(
+            f"{r.page:<24} {r.persona:<18} {r.p50_ms:>8.1f} {r.p95_ms:>8.1f} {r.per_second:>7.1f} "
+            f"{r.share_of_floor:>6.3f} {r.queries:>7} {r.sql_ms:>7.1f} {r.page_ms:>8.1f} {ratio:>6} "
+            f"{max(r.statuses, key=r.statuses.get):>6}"
+        )
+    return "\n".join(lines)
+
+
+def write_json(results: list[Result], path: Path, meta: dict) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps({**meta, "results": [asdict(r) for r in results]}, indent=2), encoding="utf-8")

@@ -1,0 +1,62 @@
+import os
+import platform
+from datetime import datetime
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import BaseCommand, CommandError
+from django.db import connection
+
+from innocities.site import bench
+from innocities.site.scale import already_loaded
+
+
+class Command(BaseCommand):
+    help = (
+        "Measure every main page as its personas see it, served by gunicorn with the production settings: "
+        "p50, p95, throughput at 8 clients, share of the framework floor, and the page's time against the "
+        "SQL behind it. Needs `innocities load-scale`."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--requests", type=int, default=200, help="requests per page (default 200)")
+        parser.add_argument("--clients", type=int, default=8, help="clients at once (default 8)")
+        parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "3")))
+        parser.add_argument("--json", default="", help="where to write the JSON (default var/bench/…)")
+
+    def handle(self, *args, requests, clients, workers, json, **options):
+        if not already_loaded():
+            raise CommandError("Load the data set first: innocities load-scale --factor 1 (or 10).")
+        started = datetime.now()
+        load_before = os.getloadavg()
+        results = bench.run(requests=requests, clients=clients, workers=workers)
+        meta = {
+            "started": started.isoformat(timespec="seconds"),
+            "database": connection.vendor,
+            "projects": bench.Project.objects.count(),
+            "cores": os.cpu_count(),
+            "machine": platform.platform(),
+            "load_average_before": load_before,
+            "load_average_after": os.getloadavg(),
+            "requests_per_page": requests,
+            "clients": clients,
+            "workers": workers,
+        }
+        path = (
+            Path(json)
+            if json
+            else Path(settings.BASE_DIR) / "var" / "bench" / f"bench-{started:%Y%m%d-%H%M%S}.json"
+        )
+        bench.write_json(results, path, meta)
+        self.stdout.write(
+            f"{meta['projects']:,} projects on {meta['database']}, {meta['cores']} cores, "
+            f"load {load_before[0]:.1f} → {meta['load_average_after'][0]:.1f}, "
+            f"{clients} clients, {workers} workers"
+        )
+        self.stdout.write(bench.table(results))
+        wrong = [f"{r.page} ({r.persona}): {r.statuses}" for r in results if set(r.statuses) != {200}]
+        if wrong:
+            self.stdout.write(
+                self.style.WARNING("Pages that did not answer 200 every time: " + "; ".join(wrong))
+            )
+        self.stdout.write(f"\nJSON: {path}")

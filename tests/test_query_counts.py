@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 
 from innocities.pipeline import actions
 
@@ -153,3 +154,21 @@ def test_coproduction_and_open_call_pages_do_not_grow_with_content(world, login,
     large = count(client, url)
     assert large == small, f"{url}: {small} queries, then {large}"
     assert small <= 35
+
+
+def test_a_board_column_shows_its_first_cards_and_counts_the_rest(world, login):
+    from innocities.pipeline.queries import BOARD_CARDS, PHASE_PAGE
+
+    for i in range(BOARD_CARDS + 5):
+        world.make_project(title=f"Kort {i:03d}")
+    client = login(world.coordinator)
+    page = client.get(reverse("pipeline:board", args=[world.programme.slug])).content.decode()
+    shown = page.count('class="project-card ')
+    assert shown == BOARD_CARDS  # all in phase 1: the column stops at its first cards
+    total = world.programme.projects.count()
+    assert f'<span class="board__count">{total}</span>' in page
+    assert f"Show all {total} in this phase" in page
+    page = client.get(reverse("pipeline:board", args=[world.programme.slug]) + "?phase=1").content.decode()
+    assert page.count('class="project-card ') == min(total, PHASE_PAGE)
+    for hostile in ("?phase=abc", "?phase=-1", "?phase=99999999", "?page=0&phase=1", "?phase=7"):
+        assert client.get(reverse("pipeline:board", args=[world.programme.slug]) + hostile).status_code == 200

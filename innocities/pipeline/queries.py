@@ -3,8 +3,8 @@
 from collections import defaultdict
 from itertools import chain
 
-from django.db.models import Count, DateField, Exists, Max, OuterRef, Prefetch, Q
-from django.db.models.functions import Cast, Coalesce
+from django.db.models import Count, DateField, Exists, F, Max, OuterRef, Prefetch, Q, Window
+from django.db.models.functions import Cast, Coalesce, RowNumber
 
 from innocities.accounts.models import User
 from innocities.accounts.roles import roles_of
@@ -26,16 +26,30 @@ def _search(queryset, text, *fields):
     return queryset.filter(q)
 
 
-def board(user, programme, *, q="", focus_area=None, status=""):
-    """The programme's phases, each with the visible projects in it, and the number filtered out."""
+BOARD_CARDS = 24  # cards a column shows; the rest are one link away, counted
+PHASE_PAGE = 96  # cards a page of one phase shows
+
+
+def board(user, programme, *, q="", focus_area=None, status="", phase=None, page=1):
+    """The programme's phases, each with its first visible projects (one phase page by page for
+    ``phase``) and how many there are: two queries and a prefetch, however many projects there are."""
     projects = visible_projects(user).filter(programme=programme)
     projects = _search(projects, q, "title", "summary")
     if focus_area:
         projects = projects.filter(focus_area=focus_area)
     if status:
         projects = projects.filter(status=status)
-    projects = (
-        projects.select_related("focus_area", "organisation", "phase")
+    counts = dict(projects.order_by().values_list("phase__order").annotate(n=Count("pk")))
+    phases = list(programme.method.phases.all())
+    if phase is not None:
+        phases = [p for p in phases if p.order == phase]
+        shown = projects.filter(phase__order=phase)
+    else:
+        shown = projects.annotate(
+            rank=Window(RowNumber(), partition_by=[F("phase_id")], order_by=[F("title").asc(), F("pk").asc()])
+        ).filter(rank__lte=BOARD_CARDS)
+    shown = (
+        shown.select_related("focus_area", "organisation", "phase")
         .prefetch_related(
             Prefetch(
                 "team",
@@ -43,12 +57,14 @@ def board(user, programme, *, q="", focus_area=None, status=""):
                 to_attr="leads",
             )
         )
-        .order_by("title")
+        .order_by("title", "pk")
     )
+    if phase is not None:
+        shown = shown[(page - 1) * PHASE_PAGE : page * PHASE_PAGE]
     by_order = defaultdict(list)
-    for project in projects:
+    for project in shown:
         by_order[project.phase.order].append(project)
-    return [(phase, by_order.get(phase.order, [])) for phase in programme.method.phases.all()]
+    return [(p, by_order.get(p.order, []), counts.get(p.order, 0)) for p in phases]
 
 
 def project_list(user, *, scope="mine", q="", status="", programme=None):

@@ -83,24 +83,35 @@ def _list(request, *, query, statuses, template, create_perm):
 # --- board ----------------------------------------------------------------------------------------------
 
 
+def _small_number(value) -> int | None:
+    """A positive page or phase number from the query string, or None for anything else."""
+    return int(value) if value and value.isdigit() and 0 < len(value) < 5 and int(value) > 0 else None
+
+
 @login_required
 def board(request, slug):
     programme = get_programme_for_user(request.user, slug)
     focus_areas = programme.focus_areas.all()
     form = BoardFilterForm(request.GET or None, focus_areas=focus_areas)
     filters = form.cleaned_data if form.is_valid() else {}
+    phase, page = (_small_number(request.GET.get(key)) for key in ("phase", "page"))
     columns = queries.board(
         request.user,
         programme,
         q=filters.get("q", ""),
         focus_area=filters.get("focus_area"),
         status=filters.get("status", ""),
+        phase=phase,
+        page=page or 1,
     )
     context = {
         "programme": programme,
         "columns": columns,
         "form": form,
-        "total": sum(len(projects) for _phase, projects in columns),
+        "phase_only": phase,
+        "page_number": page or 1,
+        "more_pages": bool(phase) and columns and columns[0][2] > (page or 1) * queries.PHASE_PAGE,
+        "total": sum(count for _phase, _projects, count in columns),
         "can_start": bool(organisations_where(request.user, "pipeline.add_project")),
     }
     partial = request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request")

@@ -172,3 +172,31 @@ def test_a_board_column_shows_its_first_cards_and_counts_the_rest(world, login):
     assert page.count('class="project-card ') == min(total, PHASE_PAGE)
     for hostile in ("?phase=abc", "?phase=-1", "?phase=99999999", "?page=0&phase=1", "?phase=7"):
         assert client.get(reverse("pipeline:board", args=[world.programme.slug]) + hostile).status_code == 200
+
+
+def test_the_indicator_library_shows_a_page_at_a_time_in_a_fixed_number_of_queries(world, login):
+    from innocities.sustainability.actions import save_indicator
+    from innocities.sustainability.indicator_views import LIBRARY_PAGE
+
+    def add(n, start):
+        for i in range(start, start + n):
+            save_indicator(
+                organisation=world.halden,
+                actor=None,
+                kind="own",
+                code=f"I{i:03d}",
+                name=f"Indikator {i:03d}",
+                unit="%",
+                direction="higher",
+                dimension="social",
+            )
+
+    client = login(world.coordinator)
+    add(3, 0)
+    with CaptureQueriesContext(connection) as few:
+        assert client.get(reverse("sustainability:indicators")).status_code == 200
+    add(LIBRARY_PAGE + 10, 3)
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(reverse("sustainability:indicators")).content.decode()
+    assert page.count("Indikator ") == LIBRARY_PAGE and 'rel="next"' in page
+    assert len(many) == len(few)

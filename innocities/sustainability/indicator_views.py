@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -77,10 +78,12 @@ def _latest(measurements):
     return measurements[-1].value if measurements else None
 
 
-@login_required
-def indicator_list(request):
-    organisation = _organisation(request)
-    library = TrackedIndicator.objects.filter(organisation=organisation).prefetch_related(
+LIBRARY_PAGE = 50
+
+
+def _library_rows(indicators_queryset):
+    """(indicator, latest organisation value, latest target, progress band) for each indicator given."""
+    library = indicators_queryset.prefetch_related(
         Prefetch(
             "measurements",
             queryset=Measurement.objects.filter(project__isnull=True).order_by("year"),
@@ -89,27 +92,33 @@ def indicator_list(request):
         Prefetch(
             "targets", queryset=IndicatorTarget.objects.filter(project__isnull=True), to_attr="org_targets"
         ),
-        "goals",
     )
     rows = []
     for indicator in library:
         latest = indicator.org_measurements[-1] if indicator.org_measurements else None
         target = indicator.org_targets[-1] if indicator.org_targets else None
-        rows.append(
-            (
-                indicator,
-                latest,
-                target,
-                indicators.progress(target, latest.value) if target and latest else None,
-            )
-        )
-    u4ssc = indicators.u4ssc_score((row[0], row[1]) for row in rows if row[0].kind == IndicatorKind.U4SSC)
+        band = indicators.progress(target, latest.value) if target and latest else None
+        rows.append((indicator, latest, target, band))
+    return rows
+
+
+@login_required
+def indicator_list(request):
+    """The organisation's indicator library a page at a time; the U4SSC score over all its U4SSC KPIs."""
+    organisation = _organisation(request)
+    library = TrackedIndicator.objects.filter(organisation=organisation).order_by("name", "pk")
+    page = Paginator(library.only("pk"), LIBRARY_PAGE).get_page(request.GET.get("page"))
+    ids = [indicator.pk for indicator in page]
+    rows = _library_rows(TrackedIndicator.objects.filter(pk__in=ids).order_by("name", "pk"))
+    u4ssc_rows = _library_rows(library.filter(kind=IndicatorKind.U4SSC))
+    u4ssc = indicators.u4ssc_score((row[0], row[1]) for row in u4ssc_rows)
     return render(
         request,
         "sustainability/indicator_list.html",
         {
             "organisation": organisation,
             "rows": rows,
+            "page": page,
             "u4ssc": u4ssc if u4ssc.kpis or u4ssc.left_out else None,
             "import_form": ImportForm(),
             "can_edit": request.user.has_perm("sustainability.manage_indicators", organisation),

@@ -99,8 +99,9 @@ def classify(rows, dimensions) -> str:
     return "neutral"
 
 
-def profile(assessment, mapping=None) -> Profile:
-    """Compute the profile of a completed or draft assessment (its goals, targets and actions prefetched)."""
+def profile(assessment, mapping=None, *, with_targets=True) -> Profile:
+    """Compute the profile of a completed or draft assessment (its goals, targets and actions prefetched;
+    a portfolio, which shows no targets, asks ``with_targets=False`` and prefetches none)."""
     mapping = mapping or mapping_for(assessment.project)
     reduced = {a.goal_id for a in assessment.actions.all() if a.kind == "reduce"}
     closed = {a.goal_id for a in assessment.actions.all() if a.kind == "close_gap"}
@@ -113,7 +114,7 @@ def profile(assessment, mapping=None) -> Profile:
             rationale=g.rationale,
             dimension=mapping.get(g.goal_id, "cross_cutting"),
             pathway=g.pathway,
-            targets=list(g.targets.all()),
+            targets=list(g.targets.all()) if with_targets else [],
             addressed=g.goal_id in reduced,
         )
         for g in assessment.goals.all()

@@ -1,6 +1,6 @@
 """Reads for sustainability: assessments with everything their profile needs, and portfolios."""
 
-from django.db.models import OuterRef, Prefetch, Subquery
+from django.db.models import Prefetch
 
 from .models import Assessment, GoalAssessment
 
@@ -26,15 +26,27 @@ def current_assessment(project):
     return completed(project).filter(phase=project.phase).first()
 
 
-def latest_per_project(projects):
-    """The latest completed assessment of each project, with details: one query per kind of row."""
-    latest = (
-        Assessment.objects.filter(project=OuterRef("pk"), completed_at__isnull=False)
-        .order_by("-assessed_on", "-pk")
-        .values("pk")[:1]
+def latest_per_project(projects, *, for_profile_only=False):
+    """The latest completed assessment of each project, with details: one query per kind of row.
+
+    ``for_profile_only`` leaves out what a portfolio never shows (targets, participants, actors).
+    """
+    latest: dict[int, int] = {}
+    rows = (
+        Assessment.objects.filter(project__in=projects, completed_at__isnull=False)
+        .order_by("project_id", "-assessed_on", "-pk")
+        .values_list("project_id", "pk")
     )
-    ids = [pk for pk in projects.annotate(latest=Subquery(latest)).values_list("latest", flat=True) if pk]
-    return {a.project_id: a for a in with_details(Assessment.objects.filter(pk__in=ids))}
+    for project_id, pk in rows:
+        latest.setdefault(project_id, pk)
+    assessments = Assessment.objects.filter(pk__in=latest.values())
+    if for_profile_only:
+        assessments = assessments.select_related("project", "phase").prefetch_related(
+            Prefetch("goals", queryset=GoalAssessment.objects.select_related("goal")), "actions"
+        )
+    else:
+        assessments = with_details(assessments)
+    return {a.project_id: a for a in assessments}
 
 
 def portfolio(projects, phases):
@@ -45,11 +57,7 @@ def portfolio(projects, phases):
     from .profile import DIMENSIONS, mapping_for_organisation, profile
 
     projects = list(projects.select_related("phase", "organisation"))
-    latest = (
-        latest_per_project(type(projects[0]).objects.filter(pk__in=[p.pk for p in projects]))
-        if projects
-        else {}
-    )
+    latest = latest_per_project([p.pk for p in projects], for_profile_only=True) if projects else {}
     mappings: dict[int, dict] = {}  # one mapping per organisation (its network may keep its own)
     cells: dict[tuple[int, int], list[int]] = {}
     by_dimension: dict[str, list[int]] = {d: [] for d in DIMENSIONS}
@@ -63,7 +71,7 @@ def portfolio(projects, phases):
             continue
         if project.organisation_id not in mappings:
             mappings[project.organisation_id] = mapping_for_organisation(project.organisation_id)
-        result = profile(assessment, mappings[project.organisation_id])
+        result = profile(assessment, mappings[project.organisation_id], with_targets=False)
         balance[result.balance] = balance.get(result.balance, 0) + 1
         for row in result.rows:
             if row.rated:  # a knowledge gap is no 0: it stays out of the means

@@ -200,3 +200,13 @@ def test_the_indicator_library_shows_a_page_at_a_time_in_a_fixed_number_of_queri
         page = client.get(reverse("sustainability:indicators")).content.decode()
     assert page.count("Indikator ") == LIBRARY_PAGE and 'rel="next"' in page
     assert len(many) == len(few)
+
+
+def test_a_portfolio_lists_the_first_projects_not_assessed_and_counts_the_rest(world, login):
+    for i in range(35):
+        world.make_project(title=f"Uvurdert {i:02d}")
+    total = world.programme.projects.count()
+    page = login(world.leader).get(reverse("sustainability:programme_portfolio", args=[world.programme.slug]))
+    html = page.content.decode()
+    assert page.status_code == 200 and html.count("Uvurdert ") == 30 - (total - 35)
+    assert f"And {total - 30} more." in html

@@ -1,6 +1,7 @@
 """The one place the environment is read. Every variable is listed in .env.example."""
 
 import os
+import tempfile
 from pathlib import Path
 
 import dj_database_url
@@ -45,7 +46,15 @@ def database(default_sqlite: Path) -> dict:
     config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
     if config["ENGINE"].endswith("sqlite3"):
         config["CONN_MAX_AGE"] = 0
-        config.setdefault("OPTIONS", {})["init_command"] = (
-            "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
-        )
+        options = config.setdefault("OPTIONS", {})
+        options["init_command"] = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+        # SQLite has one writer: a transaction takes the write lock when it begins (IMMEDIATE), and a
+        # second writer waits up to 20 s for it instead of failing with "database is locked" midway.
+        options["timeout"] = 20
+        options["transaction_mode"] = "IMMEDIATE"
+        if env_bool("TEST_SQLITE_FILE"):
+            # Tests on a file instead of the shared in-memory database, whose table locks fail a
+            # concurrent writer at once: tests/test_concurrency.py needs it (twice as slow, so opt-in).
+            name = Path(tempfile.gettempdir()) / f"innocities-test-{os.getpid()}.sqlite3"
+            config["TEST"] = {"NAME": str(name)}
     return config

@@ -1,7 +1,7 @@
 """What core declares: the audit log names who acted; it stays, naming the pseudonymised account."""
 
 from . import registry
-from .models import AuditEvent
+from .models import AuditEvent, SubmitToken
 
 
 def register() -> None:
@@ -15,5 +15,15 @@ def register() -> None:
                 for e in AuditEvent.objects.filter(actor=user)[:5000]
             ],
             order=900,
+        )
+    )
+    registry.add_personal_data(
+        registry.PersonalData(
+            # a form's one-time token and who sent it, kept a day (core.idempotency): nothing to export
+            model="core.SubmitToken",
+            fields=("user",),
+            section="form_tokens",
+            erase=lambda user, successor=None: SubmitToken.objects.filter(user=user).delete(),
+            order=910,
         )
     )

@@ -32,3 +32,16 @@ class AuditEvent(models.Model):
 
     def __str__(self):
         return f"{self.verb} {self.object_type}:{self.object_id}"
+
+
+class SubmitToken(models.Model):
+    """A create form's one-time token, recorded with what the first submit created (core.idempotency)."""
+
+    token = models.CharField(max_length=64, unique=True)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.CASCADE, related_name="+")
+    url = models.CharField(max_length=500, blank=True)
+    label = models.CharField(max_length=200, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    def __str__(self):
+        return self.token

@@ -5,6 +5,8 @@ from contextlib import contextmanager
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 
+from .revisions import EditConflict
+
 
 def require(user, perm: str, obj=None) -> None:
     """Refuse an action the person may not take on an object they can already see (403)."""
@@ -27,6 +29,8 @@ def errors_onto(form):
     try:
         yield
     except ValidationError as error:
+        if isinstance(error, EditConflict) and hasattr(form, "show_conflict"):
+            form.show_conflict(error)
         if hasattr(error, "error_dict"):
             for field, errors in error.error_dict.items():
                 form.add_error(field if field in form.fields else None, errors)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from innocities.accounts.roles import roles_of
 from innocities.core import audit, registry
 from innocities.core.events import publish
+from innocities.core.revisions import bump_revision, claim_revision
 from innocities.programmes.models import Phase, Programme
 
 from .models import (
@@ -55,7 +56,9 @@ def create_challenge(*, organisation, actor, **fields) -> Challenge:
 
 
 @transaction.atomic
-def update_challenge(*, challenge: Challenge, actor, **fields) -> Challenge:
+def update_challenge(*, challenge: Challenge, actor, revision: int | None = None, **fields) -> Challenge:
+    """Save an edit of the challenge opened at ``revision`` (refused if someone saved it meanwhile)."""
+    claim_revision(challenge, revision, fields)
     for name, value in fields.items():
         setattr(challenge, name, value)
     _check_programme(challenge.organisation, challenge.programme)
@@ -88,7 +91,9 @@ def _own_actors(organisation, actors):
 
 
 @transaction.atomic
-def update_idea(*, idea: Idea, actor, **fields) -> Idea:
+def update_idea(*, idea: Idea, actor, revision: int | None = None, **fields) -> Idea:
+    """Save an edit of the idea opened at ``revision`` (refused if someone saved it meanwhile)."""
+    claim_revision(idea, revision, fields)
     actors = _own_actors(idea.organisation, fields.pop("actors", None))
     for name, value in fields.items():
         setattr(idea, name, value)
@@ -198,7 +203,9 @@ def promote_idea(*, idea: Idea, actor, lead=None, **fields) -> Project:
 
 
 @transaction.atomic
-def update_project(*, project: Project, actor, **fields) -> Project:
+def update_project(*, project: Project, actor, revision: int | None = None, **fields) -> Project:
+    """Save an edit of the project opened at ``revision`` (refused if someone saved it meanwhile)."""
+    claim_revision(project, revision, fields)
     goals = fields.pop("strategic_goals", None)
     for name, value in fields.items():
         setattr(project, name, value)
@@ -262,6 +269,17 @@ def _outcome(project, decision, recycle_to, errors) -> tuple[Phase, str]:
     return project.phase, project.status
 
 
+def _locked(pk: int) -> Project:
+    """The project's row, locked until the transaction ends, then read afresh.
+
+    The lock is taken on the project alone: PostgreSQL re-checks a locked row that changed meanwhile
+    against the whole query, and a join on the phase it has just left would drop the row (the
+    ``DoesNotExist`` two simultaneous decisions used to raise).
+    """
+    list(Project.objects.select_for_update().filter(pk=pk).values_list("pk", flat=True))
+    return Project.objects.select_related("phase", "method").get(pk=pk)
+
+
 @transaction.atomic
 def decide_gate(
     *,
@@ -275,22 +293,38 @@ def decide_gate(
     conditions: str = "",
     recycle_to: Phase | None = None,
     expected_gate: int | None = None,
+    expected_revision: int | None = None,
     actor,
 ) -> GateDecision:
     """Record a decision at the gate after the project's current phase and move the project.
 
     go → next phase (past the last gate: implemented); recycle → an earlier phase; hold → paused;
-    stop → ended for good. "go" needs every must-meet criterion met. ``expected_gate`` is the gate
-    the reviewer looked at: if the project has moved on meanwhile, nothing is recorded.
+    stop → ended for good. "go" needs every must-meet criterion met. ``expected_gate`` and
+    ``expected_revision`` are the gate and the project's revision the reviewer looked at: if the project
+    has moved on meanwhile (another decision, an edit), nothing is recorded. Of two simultaneous
+    decisions the project's row lock lets one through; the other then finds the project moved on.
     """
-    project = Project.objects.select_for_update().select_related("phase", "method").get(pk=project.pk)
+    project = _locked(project.pk)
+    current_gate = getattr(project.phase, "gate", None)
+    if expected_gate is not None and (current_gate is None or current_gate.pk != expected_gate):
+        raise ValidationError(_("The project has passed this gate since you opened it. Review the new gate."))
+    if expected_revision is not None and project.revision != expected_revision:
+        raise ValidationError(
+            _("The project has moved on since you opened the gate: it is now %(status)s in “%(phase)s”.")
+            % {"status": project.get_status_display().lower(), "phase": project.phase.label}
+            + " "
+            + _("Review the gate again before deciding."),
+            code="moved_on",
+        )
+    if project.status == ProjectStatus.STOPPED:
+        raise ValidationError(_("Already decided: the project has been stopped."))
     if project.status not in {ProjectStatus.ACTIVE, ProjectStatus.ON_HOLD}:
         raise ValidationError(_("A stopped or implemented project has no more gates."))
+    if decision == Decision.HOLD and project.status == ProjectStatus.ON_HOLD:
+        raise ValidationError({"decision": _("Already decided: the project is already on hold.")})
     gate = getattr(project.phase, "gate", None)
     if gate is None:
         raise ValidationError(_("The last phase has no gate after it."))
-    if expected_gate is not None and gate.pk != expected_gate:
-        raise ValidationError(_("The project has passed this gate since you opened it. Review the new gate."))
     errors: dict[str, list[str]] = {}
     answers = _answer_criteria(project, gate, met, scores, errors)
     if decision in {Decision.GO, Decision.GO_WITH_CONDITIONS} and not all(
@@ -348,6 +382,7 @@ def decide_gate(
     record.decision_makers.set(decision_makers)
     project.phase, project.status = to_phase, status
     project.save(update_fields=["phase", "status", "updated_at"])
+    bump_revision(project)
     audit.record(
         actor=actor, verb="decide_gate", obj=record, organisation=project.organisation, decision=decision
     )
@@ -359,7 +394,7 @@ def decide_gate(
 def annul_gate_decision(*, decision: GateDecision, reason: str, actor) -> GateDecision:
     """Undo the project's latest gate decision, taken by mistake: the project returns to the phase
     and status it had, and the decision stays on record, marked annulled with the reason."""
-    project = Project.objects.select_for_update().get(pk=decision.project_id)
+    project = _locked(decision.project_id)
     latest = project.gate_decisions.filter(annulled_at__isnull=True).order_by("-decided_on", "-pk").first()
     if decision.annulled_at or latest is None or latest.pk != decision.pk:
         raise ValidationError(_("Only the project's latest decision can be annulled."))
@@ -370,6 +405,7 @@ def annul_gate_decision(*, decision: GateDecision, reason: str, actor) -> GateDe
     decision.save(update_fields=["annulled_at", "annulled_by", "annulment_reason"])
     project.phase_id, project.status = decision.from_phase_id, decision.previous_status
     project.save(update_fields=["phase", "status", "updated_at"])
+    bump_revision(project)
     audit.record(
         actor=actor,
         verb="annul_gate_decision",
@@ -418,6 +454,7 @@ def mark_scaled(*, project: Project, note: str, actor) -> Project:
         raise ValidationError({"note": _("Say where the solution has been scaled or shared.")})
     project.status = ProjectStatus.SCALED
     project.save(update_fields=["status", "updated_at"])
+    bump_revision(project)
     ProgressUpdate.objects.create(project=project, author=actor, written_on=date.today(), text=note.strip())
     audit.record(actor=actor, verb="mark_scaled", obj=project, organisation=project.organisation)
     return project

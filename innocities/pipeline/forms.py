@@ -3,6 +3,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from innocities.accounts.models import Role, User
+from innocities.core.forms import OnceFormMixin, RevisionFormMixin
 from innocities.organisations.models import StrategicGoal
 from innocities.programmes.models import FocusArea, Programme
 
@@ -42,7 +43,7 @@ class _OrganisationScoped(forms.ModelForm):
                 self.fields[name].queryset = StrategicGoal.objects.filter(organisation=organisation)
 
 
-class ChallengeForm(_OrganisationScoped):
+class ChallengeForm(OnceFormMixin, _OrganisationScoped):
     class Meta:
         model = Challenge
         fields = [
@@ -61,7 +62,7 @@ class ChallengeForm(_OrganisationScoped):
         }
 
 
-class IdeaForm(_OrganisationScoped):
+class IdeaForm(OnceFormMixin, _OrganisationScoped):
     class Meta:
         model = Idea
         fields = ["title", "challenge", "programme", "description", "actors", "visibility"]
@@ -95,7 +96,7 @@ class IdeaStatusForm(forms.Form):
     )
 
 
-class ProjectForm(_OrganisationScoped):
+class ProjectForm(OnceFormMixin, _OrganisationScoped):
     class Meta:
         model = Project
         fields = [
@@ -124,15 +125,30 @@ class ProjectForm(_OrganisationScoped):
         }
 
     def clean(self):
-        data = super().clean()
-        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
-            self.add_error("ends_on", _("The end date is before the start date."))
-        return data
+        return _check_dates(self, super().clean())
 
 
-class ProjectEditForm(ProjectForm):
+def _check_dates(form, data):
+    if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
+        form.add_error("ends_on", _("The end date is before the start date."))
+    return data
+
+
+class ChallengeEditForm(RevisionFormMixin, _OrganisationScoped):
+    class Meta(ChallengeForm.Meta):
+        pass
+
+
+class IdeaEditForm(RevisionFormMixin, IdeaForm):
+    """The idea form for an edit: the revision it was opened at (an edit has no one-time token)."""
+
+
+class ProjectEditForm(RevisionFormMixin, _OrganisationScoped):
     class Meta(ProjectForm.Meta):
         fields = [f for f in ProjectForm.Meta.fields if f != "programme"]
+
+    def clean(self):
+        return _check_dates(self, super().clean())
 
 
 class PromoteForm(_OrganisationScoped):
@@ -163,6 +179,7 @@ class GateDecisionForm(forms.Form):
     )
     decided_on = forms.DateField(label=_("Date of decision"), widget=DATE)
     gate = forms.IntegerField(widget=forms.HiddenInput)
+    revision = forms.IntegerField(widget=forms.HiddenInput, required=False, min_value=0)
 
     SCORES = [("", "—")] + [(str(n), str(n)) for n in range(1, 6)]
 
@@ -170,6 +187,7 @@ class GateDecisionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.criteria = criteria
         self.fields["gate"].initial = project.phase.gate.pk
+        self.fields["revision"].initial = project.revision
         self.fields["recycle_to"].queryset = project.method.phases.filter(order__lt=project.phase.order)
         self.fields["recycle_to"].empty_label = "—"
         if project.phase.order == 1:  # nothing to return to before the first phase
@@ -202,14 +220,14 @@ class GateDecisionForm(forms.Form):
         return met, scores
 
 
-class ProgressUpdateForm(forms.ModelForm):
+class ProgressUpdateForm(OnceFormMixin, forms.ModelForm):
     class Meta:
         model = ProgressUpdate
         fields = ["written_on", "text"]
         widgets = {"written_on": DATE, "text": forms.Textarea(attrs={"rows": 3})}
 
 
-class MilestoneForm(forms.ModelForm):
+class MilestoneForm(OnceFormMixin, forms.ModelForm):
     class Meta:
         model = Milestone
         fields = ["title", "due_on"]
@@ -230,7 +248,7 @@ class AnnulForm(forms.Form):
     )
 
 
-class FundingLineForm(forms.ModelForm):
+class FundingLineForm(OnceFormMixin, forms.ModelForm):
     class Meta:
         model = FundingLine
         fields = ["source", "state", "amount", "currency", "note"]
@@ -305,7 +323,7 @@ class ScaledForm(forms.Form):
 
 
 class BoardFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False)
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
     focus_area = forms.ModelChoiceField(
         label=_("Focus area"), queryset=FocusArea.objects.none(), required=False
     )
@@ -320,7 +338,7 @@ class BoardFilterForm(forms.Form):
 
 
 class ListFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False)
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
     status = forms.ChoiceField(label=_("Status"), required=False)
     scope = forms.ChoiceField(
         label=_("Show"),

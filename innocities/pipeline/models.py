@@ -60,6 +60,7 @@ class Challenge(Tenanted):
         verbose_name=_("mission or strategic goal"),
     )
     status = models.CharField(_("status"), max_length=10, choices=ChallengeStatus.choices, default="draft")
+    revision = models.PositiveIntegerField(default=0, editable=False)  # core.revisions: bumped by each edit
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -114,6 +115,7 @@ class Idea(Tenanted):
     )
     hidden_reason = models.TextField(_("reason for hiding"), blank=True)
     hidden_at = models.DateTimeField(null=True, blank=True)
+    revision = models.PositiveIntegerField(default=0, editable=False)  # core.revisions: bumped by each edit
 
     class Meta:
         ordering = ["-created_at"]
@@ -213,6 +215,7 @@ class Project(Tenanted):
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(5)],
     )
+    revision = models.PositiveIntegerField(default=0, editable=False)  # core.revisions: bumped by each edit
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from innocities.accounts.models import User
 from innocities.accounts.roles import roles_of
 from innocities.core import registry
+from innocities.core.idempotency import once
 from innocities.core.views import errors_onto, require, saved
 from innocities.organisations.acting import acting_organisation, organisations_where
 from innocities.programmes.access import get_programme_for_user, visible_programmes
@@ -31,9 +32,11 @@ from .access import (
 from .forms import (
     AnnulForm,
     BoardFilterForm,
+    ChallengeEditForm,
     ChallengeForm,
     FundingLineForm,
     GateDecisionForm,
+    IdeaEditForm,
     IdeaForm,
     IdeaStatusForm,
     ListFilterForm,
@@ -149,8 +152,12 @@ def challenge_create(request):
     )
     if request.method == "POST" and form.is_valid():
         with errors_onto(form):
-            challenge = actions.create_challenge(
-                organisation=organisation, actor=request.user, **form.cleaned_data
+            challenge = once(
+                request,
+                form,
+                lambda: actions.create_challenge(
+                    organisation=organisation, actor=request.user, **form.cleaned_data
+                ),
             )
         if not form.errors:
             saved(request, _("The challenge was registered."))
@@ -166,7 +173,7 @@ def challenge_create(request):
 def challenge_edit(request, pk):
     challenge = get_challenge_for_user(request.user, pk)
     require(request.user, "pipeline.change_challenge", challenge)
-    form = ChallengeForm(
+    form = ChallengeEditForm(
         request.POST or None,
         instance=challenge,
         organisation=challenge.organisation,
@@ -174,7 +181,8 @@ def challenge_edit(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         with errors_onto(form):
-            actions.update_challenge(challenge=challenge, actor=request.user, **form.cleaned_data)
+            revision, data = form.revision_and()
+            actions.update_challenge(challenge=challenge, actor=request.user, revision=revision, **data)
         if not form.errors:
             saved(request, _("The challenge was saved."))
             return redirect(challenge)
@@ -216,7 +224,7 @@ def _idea_form(request, organisation, instance=None):
     challenges = challenges.exclude(status="closed") | challenges.filter(
         pk=getattr(instance, "challenge_id", None)
     )
-    return IdeaForm(
+    return (IdeaForm if instance is None else IdeaEditForm)(
         request.POST or None,
         instance=instance,
         organisation=organisation,
@@ -233,7 +241,13 @@ def idea_create(request):
     form = _idea_form(request, organisation)
     if request.method == "POST" and form.is_valid():
         with errors_onto(form):
-            idea = actions.submit_idea(organisation=organisation, actor=request.user, **form.cleaned_data)
+            idea = once(
+                request,
+                form,
+                lambda: actions.submit_idea(
+                    organisation=organisation, actor=request.user, **form.cleaned_data
+                ),
+            )
         if not form.errors:
             saved(request, _("Thank you! The idea was submitted."))
             return redirect(idea)
@@ -251,7 +265,8 @@ def idea_edit(request, pk):
     form = _idea_form(request, idea.organisation, instance=idea)
     if request.method == "POST" and form.is_valid():
         with errors_onto(form):
-            actions.update_idea(idea=idea, actor=request.user, **form.cleaned_data)
+            revision, data = form.revision_and()
+            actions.update_idea(idea=idea, actor=request.user, revision=revision, **data)
         if not form.errors:
             saved(request, _("The idea was saved."))
             return redirect(idea)
@@ -354,8 +369,12 @@ def project_create(request):
     )
     if request.method == "POST" and form.is_valid():
         with errors_onto(form):
-            project = actions.create_project(
-                organisation=organisation, actor=request.user, **form.cleaned_data
+            project = once(
+                request,
+                form,
+                lambda: actions.create_project(
+                    organisation=organisation, actor=request.user, **form.cleaned_data
+                ),
             )
         if not form.errors:
             saved(request, _("The project was started."))
@@ -376,7 +395,8 @@ def project_edit(request, pk):
     )
     if request.method == "POST" and form.is_valid():
         with errors_onto(form):
-            actions.update_project(project=project, actor=request.user, **form.cleaned_data)
+            revision, data = form.revision_and()
+            actions.update_project(project=project, actor=request.user, revision=revision, **data)
         if not form.errors:
             saved(request, _("The project was saved."))
             return redirect(project)
@@ -413,6 +433,7 @@ def gate_decide(request, pk):
                 scores=scores,
                 recycle_to=data.get("recycle_to"),
                 expected_gate=data["gate"],
+                expected_revision=data["revision"],
                 actor=request.user,
             )
         if not form.errors:
@@ -434,7 +455,12 @@ def _project_post(request, pk, perm, form_class, action, message, **form_kwargs)
     form = form_class(request.POST, **form_kwargs(project) if callable(form_kwargs) else {})
     if form.is_valid():
         with errors_onto(form):
-            action(project, form.cleaned_data)
+            once(
+                request,
+                form,
+                lambda: action(project, form.cleaned_data),
+                url=lambda _obj: project.get_absolute_url(),
+            )
         if not form.errors:
             saved(request, message)
             return redirect(project)

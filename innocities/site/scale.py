@@ -371,8 +371,26 @@ def load_scale(*, factor: float, seed: int = SEED, prefix: str = "s") -> dict:
     decisions = []
     for project, (_p, order, started) in zip(projects, plan, strict=True):
         day = started
-        for k in range(1, order):  # one "go" at every gate the project has passed
+        for k in range(1, order):  # a "go" at every gate the project has passed, often after a hold
             day += timedelta(days=rng.randint(20, 120))
+            held = rng.random() < 0.45
+            if held:
+                decisions.append(
+                    GateDecision(
+                        organisation_id=project.organisation_id,
+                        project=project,
+                        gate=phases[k - 1].gate,
+                        method_name=method.name,
+                        from_phase=phases[k - 1],
+                        to_phase=phases[k - 1],
+                        decision=Decision.HOLD,
+                        reasoning="Mer dokumentasjon trengs.",
+                        decided_on=min(day, today),
+                        previous_status=ProjectStatus.ACTIVE,
+                        recorded_by=staff[(project.organisation_id, Role.COORDINATOR)][0],
+                    )
+                )
+                day += timedelta(days=rng.randint(10, 60))
             decisions.append(
                 GateDecision(
                     organisation_id=project.organisation_id,
@@ -384,6 +402,7 @@ def load_scale(*, factor: float, seed: int = SEED, prefix: str = "s") -> dict:
                     decision=Decision.GO,
                     reasoning="Kriteriene er oppfylt.",
                     decided_on=min(day, today),
+                    previous_status=ProjectStatus.ON_HOLD if held else ProjectStatus.ACTIVE,
                     recorded_by=staff[(project.organisation_id, Role.COORDINATOR)][0],
                 )
             )

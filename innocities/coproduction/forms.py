@@ -37,7 +37,7 @@ class ActorForm(forms.ModelForm):
 
 
 class ActorFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False)
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
     sector = forms.ChoiceField(
         label=_("Helix sector"), required=False, choices=[("", _("All sectors")), *HelixSector.choices]
     )

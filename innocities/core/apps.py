@@ -6,6 +6,7 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self):
-        from . import extensions
+        from . import boundaries, extensions
 
         extensions.register()
+        boundaries.install()

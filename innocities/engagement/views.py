@@ -5,8 +5,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, Q
-from django.http import Http404
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -306,10 +307,11 @@ def moderate(request, kind, pk):
             messages.error(request, text)
     else:
         saved(request, _("Done. The author sees the reason."))
+    # Only a path on this site, and always as a URL: redirect() would take a bare word for a view name.
     back = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(back, allowed_hosts={request.get_host()}):
-        back = "engagement:moderation"
-    return redirect(back or "engagement:moderation")
+    if not (back.startswith("/") and url_has_allowed_host_and_scheme(back, allowed_hosts=None)):
+        back = reverse("engagement:moderation")
+    return HttpResponseRedirect(back)
 
 
 @login_required

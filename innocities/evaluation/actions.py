@@ -90,22 +90,28 @@ def score_idea(*, evaluator: Evaluator, idea, scores: dict[int, tuple[int, str]]
     criteria = {c.pk: c for c in evaluator.challenge.evaluation_criteria.all()}
     if idea.challenge_id != evaluator.challenge_id:
         raise ValidationError(_("This idea does not answer the challenge."))
-    errors = {}
+    errors, numbers = {}, {}
     for pk in criteria:
-        value = scores.get(pk, (None, ""))[0]
-        if value is None or not 1 <= int(value) <= 5:
+        numbers[pk] = _whole_number(scores.get(pk, (None, ""))[0])
+        if numbers[pk] is None or not 1 <= numbers[pk] <= 5:
             errors[f"score_{pk}"] = [_("Score from 1 to 5.")]
     if errors:
         raise ValidationError(errors)
     saved = []
     for pk, criterion in criteria.items():
-        value, comment = scores[pk]
+        comment = scores[pk][1]
         score, _created = Score.objects.update_or_create(
             evaluator=evaluator,
             idea=idea,
             criterion=criterion,
-            defaults={"score": int(value), "comment": (comment or "").strip()},
+            defaults={"score": numbers[pk], "comment": (comment or "").strip()},
         )
         saved.append(score)
     audit.record(actor=evaluator.user, verb="score_idea", obj=idea, organisation=idea.organisation)
     return saved
+
+
+def _whole_number(value) -> int | None:
+    """A score as sent by the form ("3"), else None: text, decimals and empty answers are not scores."""
+    text = str(value).strip() if value is not None else ""
+    return int(text) if text.isascii() and text.isdigit() and len(text) < 3 else None

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from innocities.accounts.models import User
+from innocities.core.boundaries import key_or_404
 from innocities.core.views import errors_onto, saved
 
 from . import actions, queries
@@ -80,7 +81,8 @@ def criteria(request, pk):
         if action == "defaults":
             actions.add_default_criteria(challenge=challenge, actor=request.user)
         elif action == "remove":
-            criterion = get_object_or_404(challenge.evaluation_criteria, pk=request.POST.get("criterion"))
+            wanted = key_or_404(request.POST.get("criterion"))
+            criterion = get_object_or_404(challenge.evaluation_criteria, pk=wanted)
             actions.remove_criterion(criterion=criterion, actor=request.user)
         else:
             actions.add_criterion(

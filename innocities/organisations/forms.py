@@ -74,7 +74,7 @@ class StrategicGoalForm(forms.Form):
 
 
 class OrganisationFilterForm(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False)
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
     country = forms.ChoiceField(
         label=_("Country"), required=False, choices=[("", _("All countries")), *Country.choices]
     )

@@ -576,3 +576,20 @@ def test_demo_indicators_are_deterministic(world):
     TrackedIndicator.objects.all().delete()
     second = list(demo_indicators(world).order_by("code").values_list("code", "measurements__value"))
     assert first == second
+
+
+def test_a_double_clicked_import_is_imported_once(world, water, login):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from innocities.core.models import AuditEvent
+
+    client = login(world.coordinator)
+    token = "same-click-token-0001"
+    for _ in range(2):
+        upload = SimpleUploadedFile("m.csv", b"indicator,year,value,source\nVANN-1,2022,28.5,Egen\n")
+        response = client.post(
+            reverse("sustainability:import"), {"organisation": "halden", "once": token, "file": upload}
+        )
+        assert response.status_code == 302
+    assert AuditEvent.objects.filter(verb="import_measurements").count() == 1
+    assert Measurement.objects.count() == 1

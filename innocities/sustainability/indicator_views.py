@@ -2,6 +2,7 @@
 
 from django import forms
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse
@@ -11,6 +12,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from innocities.core.forms import OnceFormMixin
+from innocities.core.idempotency import once
 from innocities.core.views import errors_onto, require, saved
 from innocities.organisations.acting import acting_organisation
 from innocities.pipeline.access import get_project_for_user
@@ -56,7 +59,7 @@ class MeasurementForm(forms.Form):
     source = forms.CharField(label=gettext_lazy("Source"), max_length=200, required=False)
 
 
-class ImportForm(forms.Form):
+class ImportForm(OnceFormMixin, forms.Form):
     file = forms.FileField(
         label=gettext_lazy("Measurement file (CSV or XLSX)"),
         help_text=gettext_lazy(
@@ -224,26 +227,55 @@ def measurements_import(request):
     require(request.user, "sustainability.manage_indicators", organisation)
     form = ImportForm(request.POST, request.FILES)
     problems = []
+    back = reverse("sustainability:indicators") + f"?organisation={organisation.slug}"
     if form.is_valid():
         upload = form.cleaned_data["file"]
         if upload.size > spreadsheets.MAX_BYTES:
             problems = [(None, _("The file is larger than 5 MB."))]
         else:
             try:
-                count = spreadsheets.import_measurements(
-                    organisation=organisation, raw=upload.read(), filename=upload.name, actor=request.user
+                # A double-clicked import is stored once: the same file sent twice would not be refused
+                # (values are replaced), but the second would say it imported them again.
+                result = once(
+                    request,
+                    form,
+                    lambda: _Imported(
+                        spreadsheets.import_measurements(
+                            organisation=organisation,
+                            raw=upload.read(),
+                            filename=upload.name,
+                            actor=request.user,
+                        ),
+                        back,
+                    ),
                 )
             except spreadsheets.ImportRefused as refused:
                 problems = refused.errors
+            except ValidationError as error:
+                problems = [(None, message) for message in error.messages]
             else:
-                saved(request, _("%(n)s measurements were imported.") % {"n": count})
-                return redirect(reverse("sustainability:indicators") + f"?organisation={organisation.slug}")
+                if isinstance(result, _Imported):
+                    saved(request, _("%(n)s measurements were imported.") % {"n": result.count})
+                return redirect(result.get_absolute_url())
     return render(
         request,
         "sustainability/import_result.html",
         {"form": form, "problems": problems, "organisation": organisation},
         status=400,
     )
+
+
+class _Imported:
+    """What an import made, for the one-time token to point back at."""
+
+    def __init__(self, count: int, url: str):
+        self.count, self.url = count, url
+
+    def get_absolute_url(self) -> str:
+        return self.url
+
+    def __str__(self) -> str:
+        return str(self.count)
 
 
 @login_required

@@ -445,3 +445,21 @@ def test_blocking_anyone_else_answers_404_whether_or_not_the_person_exists(world
         reverse("engagement:block", args=[per.pk]), {"organisation": world.eskilstuna.pk, "reason": "x"}
     )
     assert response.status_code == 404
+
+
+def test_a_double_clicked_idea_or_comment_is_stored_once(world, call, client):
+    from innocities.engagement.models import Comment
+
+    kari = citizen()
+    client.force_login(kari)
+    data = {"title": "Lekkasjesensorer", "description": "Lytt om natten.", "once": "click-once-idea-0001"}
+    first = client.post(reverse("engagement:submit", args=[call.pk]), data)
+    second = client.post(reverse("engagement:submit", args=[call.pk]), data)
+    assert Idea.objects.filter(title="Lekkasjesensorer").count() == 1
+    idea = Idea.objects.get(title="Lekkasjesensorer")
+    assert first.status_code == second.status_code == 302 and second["Location"] == idea.get_public_url()
+    comment = {"text": "Enig!", "once": "click-once-comment-0001"}
+    client.post(reverse("engagement:comment", args=[idea.pk]), comment)
+    again = client.post(reverse("engagement:comment", args=[idea.pk]), comment)
+    assert Comment.objects.filter(idea=idea, text="Enig!").count() == 1
+    assert again["Location"].endswith(f"#comment-{Comment.objects.get(idea=idea).pk}")

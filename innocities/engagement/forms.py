@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from innocities.core.forms import OnceFormMixin
 from innocities.organisations.models import Country, Organisation
 from innocities.programmes.models import FocusArea
 
@@ -38,7 +39,7 @@ class CallFilterForm(forms.Form):
         self.fields["focus_area"].empty_label = _("All focus areas")
 
 
-class CitizenIdeaForm(forms.Form):
+class CitizenIdeaForm(OnceFormMixin, forms.Form):
     title = forms.CharField(label=_("Your idea in a sentence"), max_length=200)
     description = forms.CharField(
         label=_("Describe your idea"),
@@ -48,7 +49,7 @@ class CitizenIdeaForm(forms.Form):
     )
 
 
-class CommentForm(forms.Form):
+class CommentForm(OnceFormMixin, forms.Form):
     text = forms.CharField(label=_("Your comment"), max_length=3000, widget=forms.Textarea(attrs={"rows": 3}))
 
 

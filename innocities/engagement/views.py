@@ -1,5 +1,6 @@
 """Public open calls, citizens' ideas and comments, and the organisation's moderation."""
 
+from allauth.account.models import EmailAddress
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -14,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innocities.accounts.roles import roles_of
+from innocities.core.idempotency import Earlier, once
 from innocities.core.models import AuditEvent
 from innocities.core.views import errors_onto, require, saved
 from innocities.organisations.models import Organisation
@@ -82,15 +84,20 @@ def idea_submit(request, pk):
     form = CitizenIdeaForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         with errors_onto(form):
-            idea = actions.submit_call_idea(call=call, actor=request.user, **form.cleaned_data)
+            idea = once(
+                request,
+                form,
+                lambda: actions.submit_call_idea(call=call, actor=request.user, **form.cleaned_data),
+                url=lambda idea: idea.get_public_url(),
+            )
         if not form.errors:
+            if isinstance(idea, Earlier):  # the same form sent twice: one idea, and the page it is on
+                return redirect(idea.url)
             saved(
                 request,
                 _("Thank you! Your idea is published. You will hear from us when its status changes."),
             )
             return redirect("engagement:idea", pk=idea.pk)
-    from allauth.account.models import EmailAddress
-
     verified = EmailAddress.objects.filter(user=request.user, verified=True).exists()
     return render(
         request, "engagement/idea_submit.html", {"call": call, "form": form, "email_verified": verified}
@@ -171,8 +178,15 @@ def idea_comment(request, pk):
     form = CommentForm(request.POST)
     if form.is_valid():
         with errors_onto(form):
-            comment = actions.post_comment(idea=idea, text=form.cleaned_data["text"], actor=request.user)
+            comment = once(
+                request,
+                form,
+                lambda: actions.post_comment(idea=idea, text=form.cleaned_data["text"], actor=request.user),
+                url=lambda comment: f"{idea.get_public_url()}#comment-{comment.pk}",
+            )
         if not form.errors:
+            if isinstance(comment, Earlier):
+                return redirect(comment.url)
             saved(request, _("Your comment is published."))
             return redirect(f"{idea.get_public_url()}#comment-{comment.pk}")
     messages.error(request, " ".join(e for errors in form.errors.values() for e in errors))

@@ -266,3 +266,43 @@ def test_sending_a_create_form_again_redirects_to_what_the_first_created(world, 
     for _ in range(2):
         assert client.post(f"/projects/{world.private.pk}/updates/", update).status_code == 302
     assert ProgressUpdate.objects.filter(text="Pilot started").count() == 1
+
+
+def test_a_stale_programme_form_is_refused_and_keeps_both_versions(world, login):
+    from innocities.programmes import actions as programme_actions
+    from innocities.programmes.models import Programme
+
+    client = login(world.coordinator)
+    url = f"/programmes/{world.programme.slug}/edit/"
+    opened = edit_form(client, url)
+    programme = Programme.objects.get(pk=world.programme.pk)
+    programme_actions.save_programme(
+        organisation=world.halden,
+        actor=world.admin,
+        programme=programme,
+        name="Renamed meanwhile",
+        description=programme.description,
+        starts_on=programme.starts_on,
+        ends_on=programme.ends_on,
+        method=programme.method,
+        focus_areas=list(programme.focus_areas.all()),
+        coordinators=list(programme.coordinators.all()),
+        steering_group=list(programme.steering_group.all()),
+    )
+    data = {
+        "organisation": "halden",
+        "name": "My name",
+        "starts_on": "2025-01-01",
+        "ends_on": "2027-12-31",
+        "method": world.method.pk,
+        "focus_areas": [world.energy.pk],
+        "coordinators": [world.coordinator.pk],
+        "steering_group": [world.leader.pk],
+        "revision": hidden(opened, "revision"),
+    }
+    refused = client.post(url, data)
+    assert "Someone else saved this" in refused.content.decode()
+    assert Programme.objects.get(pk=world.programme.pk).name == "Renamed meanwhile"
+    data["revision"] = hidden(refused, "revision")
+    assert client.post(url, data).status_code == 302
+    assert Programme.objects.get(pk=world.programme.pk).name == "My name"

@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 
 from innocities.core import audit, registry
 from innocities.core.i18n import nordic_slug
+from innocities.core.revisions import claim_revision
 
-from .models import AnnualEvaluation, Criterion, Gate, Method, Phase, Programme
+from .models import AnnualEvaluation, Criterion, Gate, Method, Phase, Programme, ProgrammeTarget
 
 METHODS_DIR = Path(__file__).resolve().parent / "methods"
 SHIPPED_METHODS = ("innocities", "innovationsguiden")
@@ -295,11 +296,24 @@ def save_programme(
     steering_group,
     own_focus_areas=(),
     targets=(),
+    revision: int | None = None,
 ) -> Programme:
-    """Create or update an organisation's programme with its people, focus areas and targets."""
-    from .models import ProgrammeTarget
-
+    """Create or update an organisation's programme with its people, focus areas and targets; an edit
+    opened at ``revision`` is refused if someone saved the programme meanwhile (core.revisions)."""
     creating = programme is None
+    if not creating:
+        claim_revision(
+            programme,
+            revision,
+            {
+                "name": name,
+                "description": description,
+                "starts_on": starts_on,
+                "ends_on": ends_on,
+                "coordinators": coordinators,
+                "steering_group": steering_group,
+            },
+        )
     if creating:
         programme = Programme(organisation=organisation, slug=_unique_programme_slug(name), method=method)
     programme.name, programme.description = name, description

@@ -3,6 +3,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from innocities.accounts.models import Membership, User
+from innocities.core.forms import RevisionFormMixin
 
 from .models import AnnualEvaluation, CriterionKind, FocusArea, Method, Programme
 
@@ -39,7 +40,7 @@ class CriterionForm(forms.Form):
     evidence = forms.CharField(label=_("Evidence required"), max_length=300, required=False)
 
 
-class ProgrammeForm(forms.ModelForm):
+class ProgrammeForm(RevisionFormMixin, forms.ModelForm):
     """A programme's frame: period, focus areas, people and method; targets one per line."""
 
     own_focus_areas = forms.CharField(

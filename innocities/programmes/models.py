@@ -181,6 +181,7 @@ class Programme(models.Model):
         Method, on_delete=models.PROTECT, related_name="programmes", verbose_name=_("method")
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    revision = models.PositiveIntegerField(default=0, editable=False)  # core.revisions: bumped by each edit
 
     class Meta:
         ordering = ["name"]

@@ -144,6 +144,7 @@ def _save(request, organisation, programme=None):
                 steering_group=data["steering_group"],
                 own_focus_areas=form.lines("own_focus_areas"),
                 targets=form.lines("targets_text"),
+                revision=data.get("revision"),
             )
         if not form.errors:
             saved(request, _("The programme was saved."))

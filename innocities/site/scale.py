@@ -368,6 +368,22 @@ def load_scale(*, factor: float, seed: int = SEED, prefix: str = "s") -> dict:
         team.append(ProjectMember(project=project, user=rng.choice(members), role=TeamRole.MEMBER))
     _bulk(ProjectMember, team, "team seats")
 
+    def decision(project, at, to, kind, reasoning, day, previous=ProjectStatus.ACTIVE):
+        """A gate decision at the gate after phase ``at`` (1-based) taking the project to phase ``to``."""
+        return GateDecision(
+            organisation_id=project.organisation_id,
+            project=project,
+            gate=phases[at - 1].gate,
+            method_name=method.name,
+            from_phase=phases[at - 1],
+            to_phase=phases[to - 1],
+            decision=kind,
+            reasoning=reasoning,
+            decided_on=min(day, today),
+            previous_status=previous,
+            recorded_by=staff[(project.organisation_id, Role.COORDINATOR)][0],
+        )
+
     decisions = []
     for project, (_p, order, started) in zip(projects, plan, strict=True):
         day = started
@@ -375,55 +391,16 @@ def load_scale(*, factor: float, seed: int = SEED, prefix: str = "s") -> dict:
             day += timedelta(days=rng.randint(20, 120))
             held = rng.random() < 0.45
             if held:
-                decisions.append(
-                    GateDecision(
-                        organisation_id=project.organisation_id,
-                        project=project,
-                        gate=phases[k - 1].gate,
-                        method_name=method.name,
-                        from_phase=phases[k - 1],
-                        to_phase=phases[k - 1],
-                        decision=Decision.HOLD,
-                        reasoning="Mer dokumentasjon trengs.",
-                        decided_on=min(day, today),
-                        previous_status=ProjectStatus.ACTIVE,
-                        recorded_by=staff[(project.organisation_id, Role.COORDINATOR)][0],
-                    )
-                )
+                decisions.append(decision(project, k, k, Decision.HOLD, "Mer dokumentasjon trengs.", day))
                 day += timedelta(days=rng.randint(10, 60))
+            previous = ProjectStatus.ON_HOLD if held else ProjectStatus.ACTIVE
             decisions.append(
-                GateDecision(
-                    organisation_id=project.organisation_id,
-                    project=project,
-                    gate=phases[k - 1].gate,
-                    method_name=method.name,
-                    from_phase=phases[k - 1],
-                    to_phase=phases[k],
-                    decision=Decision.GO,
-                    reasoning="Kriteriene er oppfylt.",
-                    decided_on=min(day, today),
-                    previous_status=ProjectStatus.ON_HOLD if held else ProjectStatus.ACTIVE,
-                    recorded_by=staff[(project.organisation_id, Role.COORDINATOR)][0],
-                )
+                decision(project, k, k + 1, Decision.GO, "Kriteriene er oppfylt.", day, previous)
             )
-        if project.status in {ProjectStatus.ON_HOLD, ProjectStatus.STOPPED} and order < len(phases):
-            decisions.append(
-                GateDecision(
-                    organisation_id=project.organisation_id,
-                    project=project,
-                    gate=phases[order - 1].gate,
-                    method_name=method.name,
-                    from_phase=phases[order - 1],
-                    to_phase=phases[order - 1],
-                    decision=Decision.HOLD if project.status == ProjectStatus.ON_HOLD else Decision.STOP,
-                    reasoning="Venter på finansiering."
-                    if project.status == ProjectStatus.ON_HOLD
-                    else "Stoppet.",
-                    decided_on=today,
-                    previous_status=ProjectStatus.ACTIVE,
-                    recorded_by=staff[(project.organisation_id, Role.COORDINATOR)][0],
-                )
-            )
+        if project.status == ProjectStatus.ON_HOLD and order < len(phases):
+            decisions.append(decision(project, order, order, Decision.HOLD, "Venter på finansiering.", today))
+        elif project.status == ProjectStatus.STOPPED and order < len(phases):
+            decisions.append(decision(project, order, order, Decision.STOP, "Stoppet.", today))
     decisions = _bulk(GateDecision, decisions, "gate decisions")
     _bulk(
         GateDecision.decision_makers.through,

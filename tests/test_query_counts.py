@@ -210,3 +210,19 @@ def test_a_portfolio_lists_the_first_projects_not_assessed_and_counts_the_rest(w
     html = page.content.decode()
     assert page.status_code == 200 and html.count("Uvurdert ") == 30 - (total - 35)
     assert f"And {total - 30} more." in html
+
+
+def test_my_work_lists_the_first_projects_and_counts_the_rest(world, login):
+    from innocities.pipeline.queries import MY_WORK_ROWS
+
+    client = login(world.lead)
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("pipeline:my_work"))
+    for i in range(MY_WORK_ROWS + 3):
+        world.make_project(title=f"Ledet {i:02d}")
+    led = world.lead.project_roles.filter(role="lead").count()
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(reverse("pipeline:my_work")).content.decode()
+    assert page.count("Ledet ") <= MY_WORK_ROWS < led
+    assert f"All {led} projects I lead" in page
+    assert len(many) == len(few)

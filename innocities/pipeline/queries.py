@@ -182,8 +182,10 @@ def my_work(user):
         "gates_due_count": gates.count(),
         "ideas_to_review": ideas_to_review[:MY_WORK_ROWS],
         "ideas_to_review_count": ideas_to_review.count(),
-        "led_projects": led,
-        "team_projects": team,
+        "led_projects": led[:MY_WORK_ROWS],
+        "led_count": led.count(),
+        "team_projects": team[:MY_WORK_ROWS],
+        "team_count": team.count(),
     }
 
 

@@ -226,3 +226,13 @@ def test_my_work_lists_the_first_projects_and_counts_the_rest(world, login):
     assert page.count("Ledet ") <= MY_WORK_ROWS < led
     assert f"All {led} projects I lead" in page
     assert len(many) == len(few)
+
+
+def test_the_programme_list_counts_only_visible_projects_per_programme(world, login):
+    page = login(world.coordinator).get(reverse("programmes:list")).content.decode()
+    halden = page[page.index(world.programme.name) :]
+    visible = world.programme.projects.count()
+    assert f"<strong>{visible}</strong>" in halden[:1200]
+    # Eskilstuna's coordinator sees none of Halden's private projects in any count.
+    other = login(world.eskilstuna_coordinator).get(reverse("programmes:list")).content.decode()
+    assert world.programme.name not in other

@@ -102,7 +102,7 @@ def programme_list(request):
     return render(
         request,
         "programmes/programme_list.html",
-        {"programmes": queries.programme_list(request.user), "can_create": can_create},
+        {"page": queries.programme_list(request.user, request.GET.get("page")), "can_create": can_create},
     )
 
 

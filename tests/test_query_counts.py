@@ -236,3 +236,19 @@ def test_the_programme_list_counts_only_visible_projects_per_programme(world, lo
     # Eskilstuna's coordinator sees none of Halden's private projects in any count.
     other = login(world.eskilstuna_coordinator).get(reverse("programmes:list")).content.decode()
     assert world.programme.name not in other
+
+
+def test_a_long_list_counts_no_further_than_its_cap(world, login):
+    from innocities.core.paging import CappedPaginator
+    from innocities.pipeline.models import Project
+
+    for i in range(12):
+        world.make_project(title=f"Mange {i:02d}", visibility="public")
+    everything = Project.objects.order_by("title", "pk")
+    capped = CappedPaginator(everything, 5, cap=10)
+    assert capped.capped and capped.count == 11 and capped.num_pages == 2
+    whole = CappedPaginator(everything.filter(title__startswith="Mange 0"), 5, cap=10)
+    assert not whole.capped and whole.count == 10 and whole.num_pages == 2
+    assert CappedPaginator(everything, 5, cap=10).get_page(99).number == 2
+    page = login(world.coordinator).get(reverse("pipeline:projects") + "?scope=all").content.decode()
+    assert "projects" in page and "More than" not in page

@@ -67,7 +67,11 @@ class Challenge(Tenanted):
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["organisation", "status"]), models.Index(fields=["visibility"])]
+        indexes = [
+            models.Index(fields=["organisation", "status"]),
+            models.Index(fields=["visibility"]),
+            models.Index(fields=["-created_at"]),  # lists, newest first, stop after their page
+        ]
         verbose_name = _("challenge")
         verbose_name_plural = _("challenges")
 
@@ -119,7 +123,11 @@ class Idea(Tenanted):
 
     class Meta:
         ordering = ["-created_at"]
-        indexes = [models.Index(fields=["organisation", "status"]), models.Index(fields=["visibility"])]
+        indexes = [
+            models.Index(fields=["organisation", "status"]),
+            models.Index(fields=["visibility"]),
+            models.Index(fields=["-created_at"]),  # lists, newest first, stop after their page
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status__in=["parked", "rejected"]) | ~Q(status_reason=""),
@@ -226,6 +234,7 @@ class Project(Tenanted):
             models.Index(fields=["organisation", "status"]),
             models.Index(fields=["programme", "phase"]),
             models.Index(fields=["visibility"]),
+            models.Index(fields=["title", "id"]),  # lists and board columns ordered by title stop early
         ]
         constraints = [
             models.CheckConstraint(

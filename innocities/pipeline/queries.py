@@ -76,7 +76,7 @@ def project_list(user, *, scope="mine", q="", status="", programme=None):
         projects = projects.filter(status=status)
     if programme:
         projects = projects.filter(programme=programme)
-    return projects.select_related("organisation", "programme", "phase", "focus_area").order_by("title")
+    return projects.select_related("organisation", "programme", "phase", "focus_area").order_by("title", "pk")
 
 
 def _team_project_orgs(user):
@@ -172,8 +172,8 @@ def my_work(user):
         .order_by("created_at")
     )
     ideas_to_review = with_related_visibility(user, ideas_to_review)
-    led = projects.filter(team__user=user, team__role=TeamRole.LEAD).order_by("title")
-    team = projects.filter(team__user=user).exclude(pk__in=led.values("pk")).order_by("title")
+    led = projects.filter(team__user=user, team__role=TeamRole.LEAD).order_by("title", "pk")
+    team = projects.filter(team__user=user).exclude(pk__in=led.values("pk")).order_by("title", "pk")
     return {
         # what the person's roles make theirs to do: steering and reviewing, and project work
         "steers": bool(managed or roles.coordinated_programme_ids or roles.steered_programme_ids),

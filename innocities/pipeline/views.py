@@ -5,7 +5,6 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
@@ -16,6 +15,7 @@ from innocities.accounts.models import User
 from innocities.accounts.roles import roles_of
 from innocities.core import registry
 from innocities.core.idempotency import once
+from innocities.core.paging import page_of
 from innocities.core.views import errors_onto, require, saved
 from innocities.organisations.acting import acting_organisation, organisations_where
 from innocities.programmes.access import get_programme_for_user, visible_programmes
@@ -56,7 +56,7 @@ CURRENCY_OF = {"SE": "SEK", "NO": "NOK", "DK": "DKK", "FI": "EUR", "IS": "EUR"}
 
 
 def _page(request, queryset):
-    return Paginator(queryset, PAGE).get_page(request.GET.get("page"))
+    return page_of(request, queryset, PAGE)
 
 
 def _programmes_of(organisation):

@@ -451,3 +451,33 @@ def test_organisation_admin_pages_of_another_organisation_refuse(world, login):
     assert not world.eskilstuna.memberships.filter(user__email="x@example.com").exists()
     page = client.get(reverse("organisations:detail", args=["eskilstuna"])).content.decode()
     assert "coordinator@eskilstuna.example" not in page
+
+
+def test_a_challenge_list_counts_only_the_ideas_the_reader_may_see(world, login):
+    from innocities.pipeline import actions
+
+    shared = actions.create_challenge(
+        organisation=world.halden,
+        programme=world.programme,
+        actor=world.coordinator,
+        title="Delt utfordring",
+        description="d",
+        visibility="network",
+    )
+    for visibility in ("network", "private", "private"):
+        actions.submit_idea(
+            organisation=world.halden,
+            actor=world.member,
+            challenge=shared,
+            title=f"Idé {visibility}",
+            description="d",
+            visibility=visibility,
+        )
+
+    def count_for(user):
+        page = login(user).get("/challenges/?scope=all").content.decode()
+        row = page[page.index("Delt utfordring") :]
+        return row[: row.index("</tr>")]
+
+    assert "<td>1</td>" in count_for(world.sarpsborg_member)
+    assert "<td>3</td>" in count_for(world.coordinator)

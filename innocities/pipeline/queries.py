@@ -3,7 +3,7 @@
 from collections import defaultdict
 from itertools import chain
 
-from django.db.models import Count, DateField, Exists, F, Max, OuterRef, Prefetch, Q, Window
+from django.db.models import Count, DateField, Exists, F, Max, OuterRef, Prefetch, Q, Subquery, Window
 from django.db.models.functions import Cast, Coalesce, RowNumber
 
 from innocities.accounts.models import User
@@ -92,10 +92,19 @@ def challenge_list(user, *, scope="mine", q="", status="", programme=None):
         challenges = challenges.filter(status=status)
     if programme:
         challenges = challenges.filter(programme=programme)
+    # Ideas the reader may see, counted for the page's rows only (a subquery PostgreSQL runs after LIMIT)
+    ideas = (
+        visible_ideas(user)
+        .filter(challenge=OuterRef("pk"))
+        .order_by()
+        .values("challenge")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     return (
         challenges.select_related("organisation", "programme", "focus_area")
-        .annotate(idea_count=Count("ideas", distinct=True))
-        .order_by("-created_at")
+        .annotate(idea_count=Coalesce(Subquery(ideas), 0))
+        .order_by("-created_at", "-pk")
     )
 
 

@@ -101,3 +101,16 @@ def test_a_lead_who_leaves_hands_the_project_to_the_coordinator(world, django_ca
         close_account(user=world.lead)
     assert ProjectMember.objects.get(project=project, role=TeamRole.LEAD).user == world.coordinator
     assert world.coordinator.notifications.filter(kind="lead_handed_over").exists()
+
+
+def test_closing_redacts_the_name_as_a_word_never_inside_other_words(
+    world, django_capture_on_commit_callbacks
+):
+    from innocities.pipeline.models import Project
+
+    world.member.full_name = "Ann"
+    world.member.save()
+    Project.objects.filter(pk=world.public.pk).update(summary="Annual report by Ann, planned with ANN.")
+    with django_capture_on_commit_callbacks(execute=True):
+        close_account(user=world.member)
+    assert Project.objects.get(pk=world.public.pk).summary == "Annual report by […], planned with […]."

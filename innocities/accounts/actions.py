@@ -43,13 +43,18 @@ def personal_data(user) -> dict:
 REDACTED = "[…]"
 
 
-def _redact(value, needle):
+def _whole(needle: str) -> re.Pattern:
+    """The needle as a whole word or address: "Ann" is redacted in "by Ann." but not in "Annual"."""
+    return re.compile(rf"(?<!\w){re.escape(needle)}(?!\w)", re.IGNORECASE)
+
+
+def _redact(value, pattern: re.Pattern):
     if isinstance(value, str):
-        return re.sub(re.escape(needle), REDACTED, value, flags=re.IGNORECASE)
+        return pattern.sub(REDACTED, value)
     if isinstance(value, list):
-        return [_redact(v, needle) for v in value]
+        return [_redact(v, pattern) for v in value]
     if isinstance(value, dict):
-        return {k: _redact(v, needle) for k, v in value.items()}
+        return {k: _redact(v, pattern) for k, v in value.items()}
     return value
 
 
@@ -58,6 +63,9 @@ def redact_everywhere(needle: str, *, exclude=None) -> int:
     others ("Lars presented the pilot"), stored notification data, the audit log. A rare, deliberate
     scan of every text column; returns how many rows changed."""
     changed = 0
+    if len(needle) < 3:  # too short to tell a name from a word
+        return changed
+    pattern = _whole(needle)
     for model in apps.get_models():
         if model._meta.proxy or not model._meta.managed:
             continue
@@ -78,9 +86,12 @@ def redact_everywhere(needle: str, *, exclude=None) -> int:
                 )
             else:
                 rows = rows.filter(**{f"{field.attname}__icontains": needle})
+            # the database finds candidates (a substring); only whole-word matches are rewritten
             for pk, value in rows.values_list("pk", field.attname):
-                model._default_manager.filter(pk=pk).update(**{field.attname: _redact(value, needle)})
-                changed += 1
+                redacted = _redact(value, pattern)
+                if redacted != value:
+                    model._default_manager.filter(pk=pk).update(**{field.attname: redacted})
+                    changed += 1
     return changed
 
 

@@ -125,3 +125,9 @@ def test_modules_contribute_portfolio_figures_with_their_counting_rules(world):
     assert figures["projects_by_status"].compute(projects) == {"active": projects.count()}
     assert figures["assessed_projects"].compute(projects) == 1
     assert figures["helix_balance"].compute(projects).present == 0
+
+
+def test_every_published_event_kind_is_a_notification_kind():
+    from innocities.notifications.models import Kind
+
+    assert {event.kind for event in registry.events()} <= set(Kind.values)

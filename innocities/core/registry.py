@@ -221,6 +221,10 @@ def event(name: str) -> Event:
         raise ValueError(f"unknown event {name!r}") from None
 
 
+def events() -> list[Event]:
+    return list(_events.values())
+
+
 def event_by_kind(kind: str) -> Event | None:
     return next((e for e in _events.values() if e.kind == kind), None)
 

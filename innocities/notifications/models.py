@@ -27,6 +27,7 @@ class Kind(models.TextChoices):
     GATE_DECIDED = "gate_decided", _("A gate was decided on my project")
     EVALUATION_ASSIGNED = "evaluation_assigned", _("I was asked to evaluate ideas")
     HIDDEN = "hidden", _("A moderator hid something I wrote")
+    LEAD_HANDED_OVER = "lead_handed_over", _("A project was handed to me to lead")
 
 
 class Notification(models.Model):

@@ -4,6 +4,7 @@ from datetime import date
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -380,8 +381,8 @@ def decide_gate(
         recorded_by=actor,
     )
     record.decision_makers.set(decision_makers)
-    project.phase, project.status = to_phase, status
-    project.save(update_fields=["phase", "status", "updated_at"])
+    project.phase, project.status, project.in_phase_since = to_phase, status, decided_on
+    project.save(update_fields=["phase", "status", "in_phase_since", "updated_at"])
     bump_revision(project)
     audit.record(
         actor=actor, verb="decide_gate", obj=record, organisation=project.organisation, decision=decision
@@ -404,7 +405,9 @@ def annul_gate_decision(*, decision: GateDecision, reason: str, actor) -> GateDe
     decision.annulment_reason = reason.strip()
     decision.save(update_fields=["annulled_at", "annulled_by", "annulment_reason"])
     project.phase_id, project.status = decision.from_phase_id, decision.previous_status
-    project.save(update_fields=["phase", "status", "updated_at"])
+    before = project.gate_decisions.filter(annulled_at__isnull=True).aggregate(last=Max("decided_on"))["last"]
+    project.in_phase_since = before or timezone.localtime(project.created_at).date()
+    project.save(update_fields=["phase", "status", "in_phase_since", "updated_at"])
     bump_revision(project)
     audit.record(
         actor=actor,

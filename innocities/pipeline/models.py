@@ -3,6 +3,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from innocities.core.models import TimeStamped
@@ -224,6 +225,9 @@ class Project(Tenanted):
         validators=[MinValueValidator(1), MaxValueValidator(5)],
     )
     revision = models.PositiveIntegerField(default=0, editable=False)  # core.revisions: bumped by each edit
+    # The date of the last gate decision, or the start: how long the project has waited at its gate.
+    # Kept by the actions that decide and annul, so my work sorts by it without grouping decisions.
+    in_phase_since = models.DateField(default=timezone.localdate, editable=False)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -3,14 +3,14 @@
 from collections import defaultdict
 from itertools import chain
 
-from django.db.models import Count, DateField, Exists, F, Max, OuterRef, Prefetch, Q, Subquery, Window
-from django.db.models.functions import Cast, Coalesce, RowNumber
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models.functions import Coalesce, RowNumber
 
 from innocities.accounts.models import User
 from innocities.accounts.roles import roles_of
 
 from .access import visible_challenges, visible_ideas, visible_projects
-from .models import GateDecision, IdeaStatus, ProjectMember, ProjectStatus, TeamRole
+from .models import GateDecision, IdeaStatus, Project, ProjectMember, ProjectStatus, TeamRole
 
 OPEN_STATUSES = [ProjectStatus.ACTIVE, ProjectStatus.ON_HOLD]
 MY_WORK_ROWS = 12
@@ -163,14 +163,21 @@ def funding_totals(lines):
 
 def my_work(user):
     """What waits for a person: gates to decide (longest in their phase first), ideas to review
-    (oldest first), projects they lead or work on."""
+    (oldest first), projects they lead or work on.
+
+    Each list starts from what makes it the person's (the organisations they manage, the programmes
+    they steer, their team seats), so its cost follows the person's share, not the installation."""
     roles = roles_of(user)
-    steering = Q(programme_id__in=roles.coordinated_programme_ids | roles.steered_programme_ids)
+    steered = roles.coordinated_programme_ids | roles.steered_programme_ids
     managed = [org for org in roles.full_org_ids if roles.manages(org)]
-    projects = visible_projects(user).select_related("organisation", "programme", "phase", "focus_area")
-    gates = projects.filter(
-        steering | Q(organisation_id__in=managed), status__in=OPEN_STATUSES, phase__gate__isnull=False
-    ).annotate(in_phase_since=Coalesce(Max("gate_decisions__decided_on"), Cast("created_at", DateField())))
+    related = ("organisation", "programme", "phase", "focus_area")
+    # the organisations and programmes are indexed and select the rows; visibility only filters them
+    gates = visible_projects(user).filter(
+        Q(organisation_id__in=managed) | Q(programme_id__in=steered),
+        status__in=OPEN_STATUSES,
+        phase__gate__isnull=False,
+    )
+    gates = gates.select_related(*related)
     ideas_to_review = (
         visible_ideas(user)
         .filter(
@@ -181,11 +188,15 @@ def my_work(user):
         .order_by("created_at")
     )
     ideas_to_review = with_related_visibility(user, ideas_to_review)
-    led = projects.filter(team__user=user, team__role=TeamRole.LEAD).order_by("title", "pk")
-    team = projects.filter(team__user=user).exclude(pk__in=led.values("pk")).order_by("title", "pk")
+    # a team seat makes its project visible (access.visible_projects), so no visibility test is needed
+    seats = ProjectMember.objects.filter(user=user)
+    led = Project.objects.filter(pk__in=seats.filter(role=TeamRole.LEAD).values("project_id"))
+    team = Project.objects.filter(pk__in=seats.exclude(role=TeamRole.LEAD).values("project_id"))
+    # most recently changed first: sorting the person's own rows, never walking every project's title
+    led, team = (qs.select_related(*related).order_by("-updated_at", "-pk") for qs in (led, team))
     return {
         # what the person's roles make theirs to do: steering and reviewing, and project work
-        "steers": bool(managed or roles.coordinated_programme_ids or roles.steered_programme_ids),
+        "steers": bool(managed or steered),
         "works_in_projects": bool(roles.by_org),
         "gates_due": gates.order_by("in_phase_since", "title")[:MY_WORK_ROWS],
         "gates_due_count": gates.count(),

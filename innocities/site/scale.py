@@ -21,6 +21,8 @@ from decimal import Decimal
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.db.models import DateField, Max, OuterRef, Subquery
+from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 
 from innocities.accounts.models import Membership, Role, User
@@ -402,6 +404,12 @@ def load_scale(*, factor: float, seed: int = SEED, prefix: str = "s") -> dict:
         elif project.status == ProjectStatus.STOPPED and order < len(phases):
             decisions.append(decision(project, order, order, Decision.STOP, "Stoppet.", today))
     decisions = _bulk(GateDecision, decisions, "gate decisions")
+    last_decision = (
+        GateDecision.objects.filter(project=OuterRef("pk")).order_by().values("project").annotate(d=Max("decided_on"))
+    )
+    Project.objects.filter(pk__in=[p.pk for p in projects]).update(
+        in_phase_since=Coalesce(Subquery(last_decision.values("d")), Cast("created_at", DateField()))
+    )
     _bulk(
         GateDecision.decision_makers.through,
         [

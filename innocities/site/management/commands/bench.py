@@ -4,7 +4,7 @@ from datetime import datetime
 from pathlib import Path
 
 from django.conf import settings
-from django.core.management import BaseCommand, CommandError
+from django.core.management import BaseCommand, CommandError, call_command
 from django.db import connection
 
 from innocities.site import bench
@@ -27,6 +27,7 @@ class Command(BaseCommand):
     def handle(self, *args, requests, clients, workers, json, **options):
         if not already_loaded():
             raise CommandError("Load the data set first: innocities load-scale --factor 1 (or 10).")
+        call_command("collectstatic", interactive=False, verbosity=0)  # production serves hashed names
         started = datetime.now()
         load_before = os.getloadavg()
         results = bench.run(requests=requests, clients=clients, workers=workers)

@@ -4,13 +4,14 @@ when the installation grows (the data set at two sizes). The full benchmark is n
 
 import pytest
 from django.db import connection
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 
 from innocities.pipeline.models import Project
 from innocities.site import bench
 from innocities.site.scale import load_scale
 
 
+@override_settings(CACHES=bench.NO_CACHE)  # what a page costs when its fragments must be computed
 def _query_counts(client):
     people = bench.personas()
     counts = {}

@@ -412,6 +412,24 @@ def test_portfolio_view_and_its_query_count(world, catalogue, login):
     )
 
 
+def test_a_portfolio_and_a_goal_page_are_kept_until_an_assessment_or_project_changes(world, catalogue, login):
+    """Both are cached per reader; a completed assessment or a changed project shows at the next reading."""
+    client = login(world.coordinator)
+    portfolio = reverse("sustainability:programme_portfolio", args=["halden"])
+    goal = reverse("sustainability:goal", args=[13])
+    assess(world.private, world.lead, {6: 2})
+    waiting = world.make_project(title="Solceller")
+    before = client.get(portfolio).content.decode()
+    assert "Solceller" in before and "Smarte vannmålere" not in client.get(goal).content.decode()
+    assess(world.make_project(title="Grønne tak"), world.lead, {13: 2})
+    after = client.get(portfolio).content.decode()
+    assert before != after and "Grønne tak" not in before
+    assert "Grønne tak" in client.get(goal).content.decode()
+    waiting.title = "Solceller på taket"
+    waiting.save()
+    assert "Solceller på taket" in client.get(portfolio).content.decode()
+
+
 def test_only_the_team_and_managers_assess(world, catalogue, login):
     assert (
         login(world.leader).get(reverse("sustainability:start", args=[world.private.pk])).status_code == 403

@@ -50,14 +50,8 @@ def roles_of(user) -> Roles:
     full = [org for org, role in by_org.items() if role in FULL_ROLES]
     operated = set(user.operated_networks.values_list("pk", flat=True))
     peers = set(
-        network_members.objects.filter(network__members__in=full).values_list(
-            "organisation_id", flat=True
-        )
-    ) | set(
-        network_members.objects.filter(network_id__in=operated).values_list(
-            "organisation_id", flat=True
-        )
-    )
+        network_members.objects.filter(network__members__in=full).values_list("organisation_id", flat=True)
+    ) | set(network_members.objects.filter(network_id__in=operated).values_list("organisation_id", flat=True))
     roles = Roles(
         by_org=by_org,
         network_org_ids=frozenset(peers),

@@ -184,12 +184,18 @@ def _hammer(port, path, cookie, total, clients) -> tuple[list[float], dict[int, 
     return latencies, statuses, time.perf_counter() - started
 
 
+NO_CACHE = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+
+@override_settings(CACHES=NO_CACHE)
 def _sql_behind(path, user) -> tuple[int, float, float]:
-    """(queries, ms of the SQL replayed alone, ms of the whole page) for one page, in this process."""
+    """(queries, ms of the SQL replayed alone, ms of the whole page) for one page, in this process,
+    with no cache: what a page costs when its cached fragments must be computed (the first reader
+    after a change), against the SQL behind it."""
     client = Client(SERVER_NAME="localhost", HTTP_X_FORWARDED_PROTO="https")
     if user is not None:
         client.force_login(user)
-    client.get(path)  # warm caches the way a served page has them
+    client.get(path)  # warm what lives in the process (templates, the database's buffers)
     with CaptureQueriesContext(connection) as captured:
         started = time.perf_counter()
         client.get(path)

@@ -405,7 +405,10 @@ def load_scale(*, factor: float, seed: int = SEED, prefix: str = "s") -> dict:
             decisions.append(decision(project, order, order, Decision.STOP, "Stoppet.", today))
     decisions = _bulk(GateDecision, decisions, "gate decisions")
     last_decision = (
-        GateDecision.objects.filter(project=OuterRef("pk")).order_by().values("project").annotate(d=Max("decided_on"))
+        GateDecision.objects.filter(project=OuterRef("pk"))
+        .order_by()
+        .values("project")
+        .annotate(d=Max("decided_on"))
     )
     Project.objects.filter(pk__in=[p.pk for p in projects]).update(
         in_phase_since=Coalesce(Subquery(last_decision.values("d")), Cast("created_at", DateField()))

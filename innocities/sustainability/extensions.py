@@ -3,13 +3,15 @@
 on assessments."""
 
 from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 from innocities.accounts import nav as can
-from innocities.core import registry
+from innocities.core import fragments, registry
+from innocities.pipeline.models import Project, ProjectMember
 
 from .indicator_views import ProjectOutcomeForm, ProjectValueForm, project_outcomes
-from .models import Assessment
+from .models import Assessment, DimensionMap
 from .profile import changes, profile
 from .queries import completed, current_assessment
 
@@ -74,7 +76,33 @@ NAV = [
 ]
 
 
+def _project_changed(sender, instance, **kwargs):
+    """A project, its team or its assessments changed: the portfolios that count it are computed anew."""
+    project = instance if isinstance(instance, Project) else None
+    if project is None:
+        row = Project.objects.filter(pk=instance.project_id).values("programme_id", "organisation_id").first()
+        project = Project(**row) if row else None
+    if project is not None:
+        fragments.touch(
+            "projects", f"programme:{project.programme_id}", f"organisation:{project.organisation_id}"
+        )
+
+
+def _maps_changed(sender, instance, **kwargs):
+    fragments.touch("dimension-maps")
+
+
+def watch_portfolios() -> None:
+    """Completed assessments are never edited (actions._editable), so these are all a portfolio shows."""
+    for model in (Project, ProjectMember, Assessment):
+        post_save.connect(_project_changed, sender=model, dispatch_uid=f"portfolio-{model.__name__}")
+        post_delete.connect(_project_changed, sender=model, dispatch_uid=f"portfolio-del-{model.__name__}")
+    post_save.connect(_maps_changed, sender=DimensionMap, dispatch_uid="portfolio-maps")
+    post_delete.connect(_maps_changed, sender=DimensionMap, dispatch_uid="portfolio-del-maps")
+
+
 def register() -> None:
+    watch_portfolios()
     for item in NAV:
         registry.add_nav(item)
     registry.add_panel(

@@ -40,12 +40,23 @@ def mapping_for(project) -> dict[int, str]:
 
 
 def mapping_for_organisation(organisation_id) -> dict[int, str]:
+    return mappings_for_organisations([organisation_id])[organisation_id]
+
+
+def mappings_for_organisations(organisation_ids) -> dict[int, dict[int, str]]:
+    """Each organisation's mapping of goals to dimensions, in one query: the first of its networks (by
+    name) that keeps its own, else the default."""
     from .models import DimensionMap
 
-    own = DimensionMap.objects.filter(network__members=organisation_id).order_by("network__name").first()
-    if own:
-        return {int(k): v for k, v in own.mapping.items()}
-    return default_mapping()
+    own: dict[int, dict[int, str]] = {}
+    rows = (
+        DimensionMap.objects.filter(network__members__in=list(organisation_ids))
+        .order_by("network__name")
+        .values_list("network__members", "mapping")
+    )
+    for organisation_id, mapping in rows:
+        own.setdefault(organisation_id, {int(k): v for k, v in mapping.items()})
+    return {o: own.get(o) or default_mapping() for o in organisation_ids}
 
 
 @dataclass
@@ -120,6 +131,12 @@ def profile(assessment, mapping=None, *, with_targets=True) -> Profile:
         for g in assessment.goals.all()
         if g.relevance != "not_relevant"
     ]
+    return summarise(rows, closed)
+
+
+def summarise(rows: list[GoalRow], closed: set[int]) -> Profile:
+    """Means per dimension, flags and balance of a profile's goal rows (``closed``: the goals whose
+    knowledge gap an action closes)."""
     dimensions = {}
     for dimension in DIMENSIONS:
         values = [r.impact for r in rows if r.dimension == dimension and r.rated]

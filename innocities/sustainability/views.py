@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innocities.accounts.roles import roles_of
+from innocities.core import fragments
 from innocities.core.views import errors_onto, require, saved
 from innocities.organisations.access import get_network_for_user, get_organisation_for_user
 from innocities.pipeline.access import get_project_for_user, visible_projects
@@ -214,16 +215,12 @@ def goal_list(request):
 @login_required
 def goal_detail(request, number):
     goal = get_object_or_404(Goal.objects.prefetch_related("targets"), number=number)
-    latest = queries.latest_per_project(visible_projects(request.user))
-    contributing, harming = [], []
-    for assessment in latest.values():
-        row = next((g for g in assessment.goals.all() if g.goal_id == number and g.impact is not None), None)
-        if row and row.relevance != Relevance.NOT_RELEVANT and row.impact > 0:
-            contributing.append((assessment, row))
-        elif row and row.relevance != Relevance.NOT_RELEVANT and row.impact < 0:
-            harming.append((assessment, row))
-    contributing.sort(key=lambda pair: (-pair[1].impact, pair[0].project.title))
-    harming.sort(key=lambda pair: (pair[1].impact, pair[0].project.title))
+    # across every project the reader may see: kept per reader until a project or assessment changes
+    contributing, harming = fragments.cached(
+        f"goal:{number}:{request.user.pk}",
+        ["projects"],
+        lambda: queries.projects_on_goal(visible_projects(request.user), number),
+    )
     return render(
         request,
         "sustainability/goal_detail.html",
@@ -234,7 +231,13 @@ def goal_detail(request, number):
 def _portfolio_page(request, owner, projects, phases, back):
     from .profile import BALANCE
 
-    data = queries.portfolio(projects, phases)
+    # what the reader may see is theirs: the figures are kept per reader, until the owner's projects,
+    # teams, assessments or the goals' grouping change (sustainability.extensions touches them)
+    data = fragments.cached(
+        f"portfolio:{owner._meta.label_lower}:{owner.pk}:{request.user.pk}",
+        [f"{owner._meta.model_name}:{owner.pk}", "dimension-maps"],
+        lambda: queries.portfolio(projects, phases),
+    )
     balance_rows = [(key, label, data["balance"].get(key, 0)) for key, label in BALANCE.items()]
     return render(
         request,

@@ -16,6 +16,7 @@ def test_production_settings_pass_check_deploy_without_warnings():
         "DJANGO_SETTINGS_MODULE": "config.settings.prod",
         "SECRET_KEY": "k" * 20 + "-a-long-random-production-secret-9f8e7d6c5b4a3",
         "ALLOWED_HOSTS": "innocities.example",
+        "REDIS_URL": "redis://127.0.0.1:6379/15",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -30,7 +31,12 @@ def test_production_settings_pass_check_deploy_without_warnings():
 
 
 def test_production_settings_are_strict():
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.prod", "SECRET_KEY": "x" * 60}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.prod",
+        "SECRET_KEY": "x" * 60,
+        "REDIS_URL": "redis://127.0.0.1:6379/15",
+    }
     code = (
         "from django.conf import settings as s; "
         "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SECURE_HSTS_SECONDS, "

@@ -89,10 +89,19 @@ FORM_RENDERER = "innocities.core.forms.FormRenderer"
 # --- data ----------------------------------------------------------------------------------------
 DATABASES = {"default": database(BASE_DIR / "var" / "innocities.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# One cache for every worker: cached fragments are invalidated by the action that changes them, in
+# whichever worker it runs, and rate limits count across workers. Redis in production (several servers);
+# without it, files under var/ that the workers of one machine share (`make run`).
 CACHES = (
     {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("REDIS_URL")}}
     if env_str("REDIS_URL")
-    else {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    else {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": BASE_DIR / "var" / "cache",
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
 )
 
 # --- accounts ------------------------------------------------------------------------------------

@@ -14,6 +14,10 @@ if not SECRET_KEY or SECRET_KEY == FALLBACK_SECRET_KEY or len(SECRET_KEY) < 40:
         "Production needs its own SECRET_KEY of at least 40 characters (see .env.example); "
         "the development fallback is published in the source."
     )
+if not env_str("REDIS_URL"):
+    raise ImproperlyConfigured(
+        "Production needs REDIS_URL: the app servers share one cache for fragments and rate limits."
+    )
 REQUIRE_MFA_FOR_ADMINS = True
 SECURE_SSL_REDIRECT = True
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -19,7 +19,10 @@ class CappedPaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        return min(self.object_list[: self.cap + 1].count(), self.cap + 1)
+        rows = self.object_list
+        if hasattr(rows, "order_by"):
+            rows = rows.order_by()  # counting needs no order: no sort of every matching row
+        return min(rows[: self.cap + 1].count(), self.cap + 1)
 
     @property
     def capped(self) -> bool:

@@ -25,6 +25,11 @@ class Command(BaseCommand):
         parser.add_argument("--json", default="", help="where to write the JSON (default var/bench/…)")
 
     def handle(self, *args, requests, clients, workers, json, **options):
+        if not os.environ.get("REDIS_URL"):
+            raise CommandError(
+                "bench serves with the production settings, which need REDIS_URL "
+                "(e.g. REDIS_URL=redis://127.0.0.1:6379/1)."
+            )
         if not already_loaded():
             raise CommandError("Load the data set first: innocities load-scale --factor 1 (or 10).")
         call_command("collectstatic", interactive=False, verbosity=0)  # production serves hashed names

@@ -1,0 +1,52 @@
+"""Cached fragments: computed once, computed anew after a change to what they depend on, on the cache
+production uses (Redis) as on the test's own."""
+
+import os
+
+import pytest
+from django.core.cache import cache
+from django.test.utils import override_settings
+
+from innocities.core import fragments
+
+pytestmark = pytest.mark.django_db
+
+REDIS = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/15"),
+    }
+}
+
+
+def _exercise():
+    computed = []
+
+    def compute():
+        computed.append(1)
+        return {"n": len(computed)}
+
+    assert fragments.cached("t", ["programme:1"], compute) == {"n": 1}
+    assert fragments.cached("t", ["programme:1"], compute) == {"n": 1}, "kept"
+    fragments.touch("organisation:9")
+    assert fragments.cached("t", ["programme:1"], compute) == {"n": 1}, "another name changed"
+    fragments.touch("programme:1")
+    assert fragments.cached("t", ["programme:1"], compute) == {"n": 2}, "computed anew"
+    cache.delete("token:programme:1")  # a token the cache dropped never brings an old fragment back
+    assert fragments.cached("t", ["programme:1"], compute) == {"n": 3}
+
+
+def test_a_fragment_is_kept_until_what_it_depends_on_changes():
+    _exercise()
+
+
+def test_the_same_on_redis():
+    with override_settings(CACHES=REDIS):
+        try:
+            cache.set("ping", 1)
+        except Exception:  # noqa: BLE001 - any connection error means there is no Redis here
+            if os.environ.get("REDIS_URL"):
+                raise
+            pytest.skip("no Redis at 127.0.0.1:6379")
+        cache.clear()
+        _exercise()

@@ -50,3 +50,20 @@ def test_the_same_on_redis():
             pytest.skip("no Redis at 127.0.0.1:6379")
         cache.clear()
         _exercise()
+
+
+def test_the_board_shows_a_change_at_its_next_reading(world, login):
+    """The board is cached per reader; an edit, a gate decision or a new project shows at once."""
+    from django.urls import reverse
+
+    from innocities.pipeline import actions
+
+    client = login(world.coordinator)
+    url = reverse("pipeline:board", args=["halden"])
+    assert "Smarte vannmålere" in client.get(url).content.decode()
+    actions.update_project(project=world.private, actor=world.coordinator, title="Vannmålere i Halden")
+    page = client.get(url).content.decode()
+    assert "Vannmålere i Halden" in page and "Smarte vannmålere" not in page
+    world.make_project(title="Solceller på skolen")
+    assert "Solceller på skolen" in client.get(url).content.decode()
+    assert client.get(url, HTTP_HX_REQUEST="true").content.decode().startswith('<div id="board"')

@@ -9,11 +9,15 @@ random, never counters: a token the cache has dropped cannot bring an old fragme
 between the two, from what was not yet committed, is not left with it.
 """
 
+import hashlib
 from collections.abc import Callable, Iterable
 from uuid import uuid4
 
 from django.core.cache import cache
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 TIMEOUT = 600  # seconds; a safety net for a change made outside the actions (a database console)
 
@@ -37,6 +41,18 @@ def cached(key: str, depends_on: Iterable[str], compute: Callable[[], object], t
         value = compute()
         cache.set(full, value, timeout)
     return value
+
+
+def rendered(request, template: str, key: str, depends_on: Iterable[str], context: Callable[[], dict]) -> str:
+    """A template rendered once per language and query string for ``key`` (which must name the
+    reader when what it shows depends on them), until what it depends on changes. The template gets
+    ``request`` but no context processors: a fragment holds what the page shows, never the header."""
+    query = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:16]
+    return cached(
+        f"{key}:{get_language()}:{query}",
+        depends_on,
+        lambda: mark_safe(render_to_string(template, {**context(), "request": request})),  # noqa: S308 - our template's output
+    )
 
 
 def touch(*names: str) -> None:

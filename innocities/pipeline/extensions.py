@@ -10,6 +10,7 @@ from innocities.accounts.models import Membership, Role, User
 from innocities.core import events, registry
 from innocities.core.i18n import pick
 
+from . import watch
 from .models import (
     Challenge,
     Decision,
@@ -316,6 +317,7 @@ FIGURES = [
 
 
 def register() -> None:
+    watch.watch()
     for figure in FIGURES:
         registry.add_figure("portfolio", figure)
     for item in NAV:

@@ -6,6 +6,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import gettext as _
@@ -13,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from innocities.accounts.models import User
 from innocities.accounts.roles import roles_of
-from innocities.core import registry
+from innocities.core import fragments, registry
 from innocities.core.idempotency import once
 from innocities.core.paging import page_of
 from innocities.core.views import errors_onto, require, saved
@@ -98,27 +99,45 @@ def board(request, slug):
     form = BoardFilterForm(request.GET or None, focus_areas=focus_areas)
     filters = form.cleaned_data if form.is_valid() else {}
     phase, page = (_small_number(request.GET.get(key)) for key in ("phase", "page"))
-    columns = queries.board(
-        request.user,
-        programme,
-        q=filters.get("q", ""),
-        focus_area=filters.get("focus_area"),
-        status=filters.get("status", ""),
-        phase=phase,
-        page=page or 1,
+
+    def columns():
+        found = queries.board(
+            request.user,
+            programme,
+            q=filters.get("q", ""),
+            focus_area=filters.get("focus_area"),
+            status=filters.get("status", ""),
+            phase=phase,
+            page=page or 1,
+        )
+        return {
+            "columns": found,
+            "phase_only": phase,
+            "page_number": page or 1,
+            "more_pages": bool(phase) and found and found[0][2] > (page or 1) * queries.PHASE_PAGE,
+            "total": sum(count for _phase, _projects, count in found),
+        }
+
+    # the columns as this person sees them, kept until a project, team seat or phase of the programme changes
+    board_html = fragments.rendered(
+        request,
+        "pipeline/_board_columns.html",
+        f"board:{programme.pk}:{request.user.pk}",
+        [f"programme:{programme.pk}"],
+        columns,
     )
+    partial = request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request")
+    if partial:
+        response = HttpResponse(board_html)
+        patch_vary_headers(response, ["HX-Request"])
+        return response
     context = {
         "programme": programme,
-        "columns": columns,
+        "board_html": board_html,
         "form": form,
-        "phase_only": phase,
-        "page_number": page or 1,
-        "more_pages": bool(phase) and columns and columns[0][2] > (page or 1) * queries.PHASE_PAGE,
-        "total": sum(count for _phase, _projects, count in columns),
         "can_start": bool(organisations_where(request.user, "pipeline.add_project")),
     }
-    partial = request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request")
-    response = render(request, "pipeline/_board_columns.html" if partial else "pipeline/board.html", context)
+    response = render(request, "pipeline/board.html", context)
     patch_vary_headers(response, ["HX-Request"])
     return response
 

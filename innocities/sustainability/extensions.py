@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from innocities.accounts import nav as can
 from innocities.core import fragments, registry
-from innocities.pipeline.models import Project, ProjectMember
+from innocities.pipeline.watch import watch_rows_of_projects
 
 from .indicator_views import ProjectOutcomeForm, ProjectValueForm, project_outcomes
 from .models import Assessment, DimensionMap
@@ -76,27 +76,14 @@ NAV = [
 ]
 
 
-def _project_changed(sender, instance, **kwargs):
-    """A project, its team or its assessments changed: the portfolios that count it are computed anew."""
-    project = instance if isinstance(instance, Project) else None
-    if project is None:
-        row = Project.objects.filter(pk=instance.project_id).values("programme_id", "organisation_id").first()
-        project = Project(**row) if row else None
-    if project is not None:
-        fragments.touch(
-            "projects", f"programme:{project.programme_id}", f"organisation:{project.organisation_id}"
-        )
-
-
 def _maps_changed(sender, instance, **kwargs):
     fragments.touch("dimension-maps")
 
 
 def watch_portfolios() -> None:
-    """Completed assessments are never edited (actions._editable), so these are all a portfolio shows."""
-    for model in (Project, ProjectMember, Assessment):
-        post_save.connect(_project_changed, sender=model, dispatch_uid=f"portfolio-{model.__name__}")
-        post_delete.connect(_project_changed, sender=model, dispatch_uid=f"portfolio-del-{model.__name__}")
+    """Completed assessments are never edited (actions._editable): a portfolio changes with its
+    projects and teams (pipeline.watch), their assessments and the goals' grouping in dimensions."""
+    watch_rows_of_projects(Assessment)
     post_save.connect(_maps_changed, sender=DimensionMap, dispatch_uid="portfolio-maps")
     post_delete.connect(_maps_changed, sender=DimensionMap, dispatch_uid="portfolio-del-maps")
 

@@ -1,0 +1,48 @@
+"""Which cached fragments a change to the pipeline makes stale (``core.fragments``).
+
+Fragments name what they show: ``projects`` (anything across projects), ``programme:<pk>`` (a
+programme's board and portfolio), ``organisation:<pk>`` (an organisation's portfolio). Every save and
+delete of a project or a team seat, and of any row that belongs to a project and is connected with
+``watch_rows_of_projects`` (assessments, for one), touches the names of its project. Renaming a phase
+touches the programme that owns the method.
+"""
+
+from django.db.models.signals import post_delete, post_save
+
+from innocities.core import fragments
+from innocities.programmes.models import Phase
+
+from .models import Project, ProjectMember
+
+
+def touch_project(programme_id, organisation_id) -> None:
+    fragments.touch("projects", f"programme:{programme_id}", f"organisation:{organisation_id}")
+
+
+def _project_changed(sender, instance, **kwargs):
+    touch_project(instance.programme_id, instance.organisation_id)
+
+
+def _row_of_project_changed(sender, instance, **kwargs):
+    row = Project.objects.filter(pk=instance.project_id).values("programme_id", "organisation_id").first()
+    if row:  # a row deleted with its project: the project's own delete touched its names
+        touch_project(row["programme_id"], row["organisation_id"])
+
+
+def _phase_changed(sender, instance, **kwargs):
+    owner = instance.method.owner_programme_id if instance.method_id else None
+    fragments.touch(f"programme:{owner}" if owner else "projects")
+
+
+def watch_rows_of_projects(*models) -> None:
+    """Rows with a ``project`` whose change shows on the project's board and portfolios."""
+    for model in models:
+        for signal in (post_save, post_delete):
+            signal.connect(_row_of_project_changed, sender=model, dispatch_uid=f"fragments-{model.__name__}")
+
+
+def watch() -> None:
+    for signal in (post_save, post_delete):
+        signal.connect(_project_changed, sender=Project, dispatch_uid="fragments-project")
+        signal.connect(_phase_changed, sender=Phase, dispatch_uid="fragments-phase")
+    watch_rows_of_projects(ProjectMember)

@@ -12,6 +12,7 @@ innocities <any manage.py command>    e.g. innocities migrate, innocities create
 
 import os
 import sys
+from pathlib import Path
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -42,6 +43,7 @@ def _background_processes() -> list:
     return children
 
 
+GUNICORN_CONFIG = Path(__file__).resolve().parent.parent / "config" / "gunicorn.py"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]", ""}
 
 
@@ -82,6 +84,8 @@ def _serve(args: list[str]) -> None:
     sys.argv = [
         "gunicorn",
         "config.wsgi:application",
+        "--config",
+        str(GUNICORN_CONFIG),
         "--bind",
         f"{options.host}:{options.port}",
         "--workers",

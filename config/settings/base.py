@@ -50,6 +50,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "innocities.core.shedding.ShedAbandonedRequests",  # first: a request nobody waits for costs nothing
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -103,6 +104,8 @@ CACHES = (
         }
     }
 )
+
+REQUEST_QUEUE_LIMIT = float(env_str("REQUEST_QUEUE_LIMIT", "10"))  # seconds; nginx's proxy_read_timeout
 
 # --- accounts ------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

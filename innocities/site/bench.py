@@ -131,6 +131,7 @@ def serve(port: int, workers: int, secret_key: str) -> subprocess.Popen:
     }
     command = [
         sys.executable, "-m", "gunicorn", "config.wsgi:application",
+        "--config", str(Path(settings.BASE_DIR) / "config" / "gunicorn.py"),
         "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
         "--forwarded-allow-ips", "127.0.0.1", "--log-level", "warning",
     ]  # fmt: skip
@@ -208,6 +209,74 @@ def _sql_behind(path, user) -> tuple[int, float, float]:
                 cursor.execute(statement)
                 cursor.fetchall()
     return len(sql), (time.perf_counter() - started) * 1000, page_ms
+
+
+@dataclass
+class Burst:
+    seconds: int
+    connections: int
+    client_timeout_s: float
+    answered: int = 0  # answers read by a client still waiting
+    shed: int = 0  # 503: dropped before any work
+    gave_up: int = 0  # the client stopped waiting (timeout, refused or reset)
+    recovered_after_s: float = 0.0  # from the burst's end to the first quick answer of the floor
+
+
+def burst(port, path, cookie, *, seconds=30, connections=200, client_timeout=5.0) -> Burst:
+    """``connections`` clients ask ``path`` for ``seconds``, each giving up after ``client_timeout``
+    and asking again at once; then the floor is asked every 0.1 s until it answers within a second."""
+    result = Burst(seconds=seconds, connections=connections, client_timeout_s=client_timeout)
+    lock, stop = threading.Lock(), time.monotonic() + seconds
+    headers = {"Cookie": cookie, "X-Forwarded-Proto": "https", "Host": "127.0.0.1"}
+
+    def client():
+        while time.monotonic() < stop:
+            conn = http.client.HTTPConnection("127.0.0.1", port, timeout=client_timeout)
+            try:
+                conn.request("GET", path, headers=headers)
+                response = conn.getresponse()
+                response.read()
+                outcome = "shed" if response.status == 503 else "answered"
+            except (OSError, http.client.HTTPException):
+                outcome = "gave_up"
+            finally:
+                conn.close()
+            with lock:
+                setattr(result, outcome, getattr(result, outcome) + 1)
+
+    threads = [threading.Thread(target=client, daemon=True) for _ in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    ended = time.monotonic()
+    while time.monotonic() - ended < 300:
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=1)
+        try:
+            conn.request("GET", "/bench/floor/", headers=headers)
+            if conn.getresponse().status == 200:
+                break
+        except (OSError, http.client.HTTPException):
+            time.sleep(0.1)
+        finally:
+            conn.close()
+    result.recovered_after_s = round(time.monotonic() - ended, 1)
+    return result
+
+
+def run_burst(*, seconds: int, workers: int = 3) -> Burst:
+    """The burst against the coordinator's my work, on a server of its own."""
+    people = personas()
+    secret_key = secrets.token_urlsafe(50)
+    cookie = _session_cookie(people["coordinator"], secret_key)
+    port = _free_port()
+    process = serve(port, workers, secret_key)
+    try:
+        _hammer(port, "/my-work/", cookie, 16, 8)  # warm every worker
+        return burst(port, "/my-work/", cookie, seconds=seconds)
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
 
 
 def run(*, requests: int = 200, clients: int = 8, workers: int = 3) -> list[Result]:

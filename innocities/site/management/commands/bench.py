@@ -1,5 +1,6 @@
 import os
 import platform
+from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 
@@ -23,8 +24,15 @@ class Command(BaseCommand):
         parser.add_argument("--clients", type=int, default=8, help="clients at once (default 8)")
         parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "3")))
         parser.add_argument("--json", default="", help="where to write the JSON (default var/bench/…)")
+        parser.add_argument(
+            "--burst",
+            type=int,
+            default=30,
+            help="seconds of a burst of 200 connections that give up after 5 s, then the time until the site "
+            "answers again (default 30; 0 skips it)",
+        )
 
-    def handle(self, *args, requests, clients, workers, json, **options):
+    def handle(self, *args, requests, clients, workers, json, burst, **options):
         if not os.environ.get("REDIS_URL"):
             raise CommandError(
                 "bench serves with the production settings, which need REDIS_URL "
@@ -36,6 +44,7 @@ class Command(BaseCommand):
         started = datetime.now()
         load_before = os.getloadavg()
         results = bench.run(requests=requests, clients=clients, workers=workers)
+        overload = bench.run_burst(seconds=burst, workers=workers) if burst > 0 else None
         meta = {
             "started": started.isoformat(timespec="seconds"),
             "database": connection.vendor,
@@ -53,6 +62,8 @@ class Command(BaseCommand):
             if json
             else Path(settings.BASE_DIR) / "var" / "bench" / f"bench-{started:%Y%m%d-%H%M%S}.json"
         )
+        if overload:
+            meta["burst"] = asdict(overload)
         bench.write_json(results, path, meta)
         self.stdout.write(
             f"{meta['projects']:,} projects on {meta['database']}, {meta['cores']} cores, "
@@ -64,5 +75,12 @@ class Command(BaseCommand):
         if wrong:
             self.stdout.write(
                 self.style.WARNING("Pages that did not answer 200 every time: " + "; ".join(wrong))
+            )
+        if overload:
+            self.stdout.write(
+                f"\nBurst: {overload.connections} connections for {overload.seconds} s, each giving up after "
+                f"{overload.client_timeout_s:g} s: {overload.answered} answered, {overload.shed} shed (503), "
+                f"{overload.gave_up} given up; the site answered again {overload.recovered_after_s} s "
+                "after the burst ended."
             )
         self.stdout.write(f"\nJSON: {path}")

@@ -67,3 +67,19 @@ def test_the_board_shows_a_change_at_its_next_reading(world, login):
     world.make_project(title="Solceller på skolen")
     assert "Solceller på skolen" in client.get(url).content.decode()
     assert client.get(url, HTTP_HX_REQUEST="true").content.decode().startswith('<div id="board"')
+
+
+def test_roles_are_kept_only_until_a_membership_or_network_changes(world, login):
+    """Roles are cached per person; losing a membership or a network ends the access at the next request."""
+    from innocities.accounts.models import Membership
+    from innocities.organisations.actions import remove_member
+
+    member = login(world.member)
+    assert member.get(world.private.get_absolute_url()).status_code == 200
+    remove_member(membership=Membership.objects.get(user=world.member), actor=world.admin)
+    assert member.get(world.private.get_absolute_url()).status_code == 404
+
+    sarpsborg = login(world.sarpsborg_member)
+    assert sarpsborg.get(world.network_project.get_absolute_url()).status_code == 200
+    world.network.members.remove(world.halden)
+    assert sarpsborg.get(world.network_project.get_absolute_url()).status_code == 404

@@ -105,6 +105,8 @@ CACHES = (
     }
 )
 
+# Sessions are read from the shared cache and written through to the database (they survive its loss).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 REQUEST_QUEUE_LIMIT = float(env_str("REQUEST_QUEUE_LIMIT", "10"))  # seconds; nginx's proxy_read_timeout
 
 # --- accounts ------------------------------------------------------------------------------------

@@ -7,6 +7,8 @@ from django.contrib.admin.models import LogEntry
 
 from innocities.core import registry
 
+from .roles import watch_roles
+
 
 def _delete(queryset_of):
     return lambda user, successor: queryset_of(user).delete()
@@ -48,5 +50,6 @@ PERSONAL_DATA = [
 
 
 def register() -> None:
+    watch_roles()
     for entry in PERSONAL_DATA:
         registry.add_personal_data(entry)

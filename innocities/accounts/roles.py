@@ -5,7 +5,11 @@ Every access function and permission rule asks this object, so tenant isolation 
 
 from dataclasses import dataclass, field
 
-from .models import Role
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from innocities.core import fragments
+
+from .models import Membership, Role, User
 
 FULL_ROLES = {Role.ADMIN, Role.COORDINATOR, Role.PROJECT_LEAD, Role.MEMBER, Role.LEADERSHIP}
 MANAGING_ROLES = {Role.ADMIN, Role.COORDINATOR}
@@ -39,11 +43,19 @@ ANONYMOUS = Roles()
 
 
 def roles_of(user) -> Roles:
+    """Read once per request, and kept in the shared cache until the person's memberships, programme
+    roles or staff flag, or any network, change (``watch_roles``)."""
     if not getattr(user, "is_authenticated", False):
         return ANONYMOUS
     cached = getattr(user, "_innocities_roles", None)
     if cached is not None:
         return cached
+    roles = fragments.cached(f"roles:{user.pk}", [f"person:{user.pk}", "roles"], lambda: _read_roles(user))
+    user._innocities_roles = roles
+    return roles
+
+
+def _read_roles(user) -> Roles:
     # Networks live a layer above; reach their membership table through the user's own relation.
     network_members = user.operated_networks.model.members.through
     by_org = dict(user.memberships.values_list("organisation_id", "role"))
@@ -60,8 +72,41 @@ def roles_of(user) -> Roles:
         steered_programme_ids=frozenset(user.steered_programmes.values_list("pk", flat=True)),
         is_staff=user.is_staff,
     )
-    user._innocities_roles = roles
     return roles
+
+
+def _person_changed(sender, instance, **kwargs):
+    fragments.touch(f"person:{getattr(instance, 'user_id', instance.pk)}")
+
+
+def _programme_roles_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if not action.startswith("post_"):
+        return
+    if reverse:  # from the person's side: their own roles
+        fragments.touch(f"person:{instance.pk}")
+    elif pk_set:
+        fragments.touch(*(f"person:{pk}" for pk in pk_set))
+    else:  # cleared: whoever it was
+        fragments.touch("roles")
+
+
+def _networks_changed(sender, action, **kwargs):
+    if action.startswith("post_"):
+        fragments.touch("roles")  # a network's members are everyone's peers: rare, so all at once
+
+
+def watch_roles() -> None:
+    """Connect what changes roles; called from ``ready()``, when the layers above are loaded (their
+    tables are reached through the user's relations, never imported)."""
+    for signal in (post_save, post_delete):
+        signal.connect(_person_changed, sender=Membership, dispatch_uid="roles-membership")
+        signal.connect(_person_changed, sender=User, dispatch_uid="roles-user")
+    for name in ("coordinated_programmes", "steered_programmes"):
+        through = User._meta.get_field(name).through
+        m2m_changed.connect(_programme_roles_changed, sender=through, dispatch_uid=f"roles-{name}")
+    network = User._meta.get_field("operated_networks").related_model
+    for through in (network.members.through, network.operators.through):
+        m2m_changed.connect(_networks_changed, sender=through, dispatch_uid=f"roles-{through.__name__}")
 
 
 def forget_roles(user) -> None:

@@ -52,6 +52,12 @@ def add_work(world, n):
         )
 
 
+@pytest.fixture(autouse=True)
+def nothing_cached(settings):
+    """Count what a page costs when nothing is cached yet (roles, fragments): the cost that must not grow."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
+
 def count(client, url):
     with CaptureQueriesContext(connection) as context:
         response = client.get(url)

@@ -12,13 +12,30 @@ from innocities.accounts.roles import roles_of
 from .models import Challenge, Idea, Project, ProjectMember, Visibility
 
 
-def _visible_q(user) -> Q:
+def _visible_q(user, path: str = "") -> Q:
+    """The rows the person may see; ``path`` ("challenge__") applies it to a related row."""
     roles = roles_of(user)
-    q = Q(visibility=Visibility.PUBLIC)
+    q = Q(**{f"{path}visibility": Visibility.PUBLIC})
     if roles.network_org_ids:
-        q |= Q(visibility=Visibility.NETWORK, organisation_id__in=roles.network_org_ids)
+        q |= Q(
+            **{f"{path}visibility": Visibility.NETWORK, f"{path}organisation_id__in": roles.network_org_ids}
+        )
     if roles.full_org_ids:
-        q |= Q(organisation_id__in=roles.full_org_ids)
+        q |= Q(**{f"{path}organisation_id__in": roles.full_org_ids})
+    return q
+
+
+def visible_challenge_q(user, path: str) -> Q:
+    """Whether the related challenge at ``path`` is one the person may see, as a condition on the
+    joined row (no subquery over every visible challenge)."""
+    return _visible_q(user, path)
+
+
+def visible_project_q(user, path: str) -> Q:
+    """The same for a related project (team seats included)."""
+    q = _visible_q(user, path)
+    if getattr(user, "is_authenticated", False):
+        q |= Q(**{f"{path}pk__in": ProjectMember.objects.filter(user=user).values("project_id")})
     return q
 
 

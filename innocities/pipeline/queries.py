@@ -3,13 +3,29 @@
 from collections import defaultdict
 from itertools import chain
 
-from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Window
+from django.db.models import (
+    BooleanField,
+    Count,
+    ExpressionWrapper,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    Subquery,
+    Window,
+)
 from django.db.models.functions import Coalesce, RowNumber
 
 from innocities.accounts.models import User
 from innocities.accounts.roles import roles_of
 
-from .access import visible_challenges, visible_ideas, visible_projects
+from .access import (
+    visible_challenge_q,
+    visible_challenges,
+    visible_ideas,
+    visible_project_q,
+    visible_projects,
+)
 from .models import GateDecision, IdeaStatus, Project, ProjectMember, ProjectStatus, TeamRole
 
 OPEN_STATUSES = [ProjectStatus.ACTIVE, ProjectStatus.ON_HOLD]
@@ -125,9 +141,13 @@ def idea_list(user, *, scope="mine", q="", status="", programme=None):
 def with_related_visibility(user, ideas):
     """Mark whether the person may see each idea's challenge and project, so a page shows a related
     title only to those who could open it."""
+
+    def joined(q, path):  # on the row joined to the idea, never a scan of everything visible
+        return ExpressionWrapper(Q(**{f"{path}isnull": False}) & q, output_field=BooleanField())
+
     return ideas.annotate(
-        challenge_visible=Exists(visible_challenges(user).filter(pk=OuterRef("challenge_id"))),
-        project_visible=Exists(visible_projects(user).filter(idea=OuterRef("pk"))),
+        challenge_visible=joined(visible_challenge_q(user, "challenge__"), "challenge__"),
+        project_visible=joined(visible_project_q(user, "project__"), "project__"),
     )
 
 

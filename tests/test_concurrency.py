@@ -306,3 +306,173 @@ def test_a_stale_programme_form_is_refused_and_keeps_both_versions(world, login)
     data["revision"] = hidden(refused, "revision")
     assert client.post(url, data).status_code == 302
     assert Programme.objects.get(pk=world.programme.pk).name == "My name"
+
+# --- methods: a programme's own copy ------------------------------------------------------------------
+
+
+def own_method(world, client):
+    """The programme's own copy of its method, made through the page; the copy's first phase."""
+    from innocities.programmes.models import Programme
+
+    assert client.post(f"/programmes/{world.programme.slug}/method/", {"action": "copy"}).status_code == 302
+    method = Programme.objects.get(pk=world.programme.pk).method
+    assert method.owner_programme_id == world.programme.pk
+    return method, method.phases.get(order=1)
+
+
+def rename_data(opened, **names):
+    data = {"name_sv": "Behov", "name_nb": "Behov", "name_en": "Need", "revision": hidden(opened, "revision")}
+    data.update(names)
+    return data
+
+
+def test_a_stale_phase_name_is_refused_with_both_names_and_saving_again_keeps_it(world, login):
+    from innocities.programmes import actions as programme_actions
+    from innocities.programmes.models import Phase
+
+    client = login(world.coordinator)
+    method, phase = own_method(world, client)
+    url = f"/programmes/{world.programme.slug}/method/phases/{phase.pk}/"
+    opened = edit_form(client, url)
+    programme_actions.rename_phase(
+        programme=world.programme, phase=phase, names={"nb": "Behovet, sa Astrid"}, actor=world.admin
+    )
+    refused = client.post(url, rename_data(opened, name_nb="Behovet, sa Ingrid"))
+    assert refused.status_code == 200
+    page = refused.content.decode()
+    assert "Someone else saved this after you opened the form" in page
+    assert "Changed since you opened the form" in page
+    assert "Behovet, sa Astrid" in page and "Behovet, sa Ingrid" in page
+    assert Phase.objects.get(pk=phase.pk).name["nb"] == "Behovet, sa Astrid"
+    again = client.post(url, rename_data(refused, name_nb="Behovet, sa Ingrid"))
+    assert again.status_code == 302
+    assert Phase.objects.get(pk=phase.pk).name["nb"] == "Behovet, sa Ingrid"
+
+
+def test_the_same_phase_name_sent_twice_is_no_conflict(world, login):
+    from innocities.programmes.models import Phase
+
+    client = login(world.coordinator)
+    _method, phase = own_method(world, client)
+    url = f"/programmes/{world.programme.slug}/method/phases/{phase.pk}/"
+    data = rename_data(edit_form(client, url), name_en="The need")
+    assert [client.post(url, data).status_code for _ in range(2)] == [302, 302]
+    assert Phase.objects.get(pk=phase.pk).name["en"] == "The need"
+
+
+@threaded
+def test_two_people_renaming_one_phase_at_once_keep_the_first_and_show_the_second_what_changed(world):
+    from innocities.programmes.models import Method, Phase
+
+    first, second = client_for(world.coordinator), client_for(world.admin)
+    method, phase = own_method(world, first)
+    url = f"/programmes/{world.programme.slug}/method/phases/{phase.pk}/"
+    opened_first, opened_second = edit_form(first, url), edit_form(second, url)
+    answers = together(
+        lambda: first.post(url, rename_data(opened_first, name_nb="Ingrids navn")),
+        lambda: second.post(url, rename_data(opened_second, name_nb="Astrids navn")),
+    )
+    assert sorted(r.status_code for r in answers) == [200, 302]
+    loser = next(r for r in answers if r.status_code == 200)
+    page = loser.content.decode()
+    assert "Someone else saved this" in page and "Changed since you opened the form" in page
+    winner = "Astrids navn" if answers[0].status_code == 200 else "Ingrids navn"
+    assert winner in page
+    assert Phase.objects.get(pk=phase.pk).name["nb"] == winner
+    assert Method.objects.get(pk=method.pk).revision == method.revision + 1
+
+
+def criterion_data(page, text):
+    return {
+        "kind": "must",
+        "text": text,
+        "evidence": "",
+        "revision": hidden(page, "revision"),
+        "once": hidden(page, "once"),
+    }
+
+
+@threaded
+def test_two_criteria_added_at_once_from_forms_opened_at_the_same_revision_store_the_first(world):
+    from innocities.programmes.models import Criterion
+
+    first, second = client_for(world.coordinator), client_for(world.admin)
+    method, phase = own_method(world, first)
+    adapt = f"/programmes/{world.programme.slug}/method/"
+    url = f"/programmes/{world.programme.slug}/method/phases/{phase.pk}/criteria/"
+    page_first, page_second = edit_form(first, adapt), edit_form(second, adapt)
+    answers = together(
+        lambda: first.post(url, criterion_data(page_first, "Brukerrådet er hørt")),
+        lambda: second.post(url, criterion_data(page_second, "Personvernet er vurdert")),
+    )
+    assert sorted(r.status_code for r in answers) == [302, 400]
+    loser = next(r for r in answers if r.status_code == 400)
+    page = loser.content.decode()
+    assert "Someone else saved this" in page
+    stored = "Personvernet er vurdert" if answers[0].status_code == 400 else "Brukerrådet er hørt"
+    assert stored in page  # the criteria as stored now, beside the one this person sent
+    own = Criterion.objects.filter(gate__method=method, key__startswith="own-")
+    assert [c.text["en"] for c in own.all()] == [stored]
+    # the form kept its token and moved to the stored revision: sending it again adds the criterion
+    resent = (first if answers[0].status_code == 400 else second).post(url, criterion_data(loser, "Mine too"))
+    assert resent.status_code == 302
+    assert [c.text["en"] for c in own.all()] == [stored, "Mine too"]
+
+
+@threaded
+def test_a_double_clicked_criterion_is_added_once(world):
+    from innocities.programmes.models import Criterion
+
+    client = client_for(world.coordinator)
+    method, phase = own_method(world, client)
+    url = f"/programmes/{world.programme.slug}/method/phases/{phase.pk}/criteria/"
+    data = criterion_data(edit_form(client, f"/programmes/{world.programme.slug}/method/"), "Rådet er hørt")
+    answers = together(lambda: client.post(url, data), lambda: client.post(url, data))
+    assert [r.status_code for r in answers] == [302, 302]
+    assert Criterion.objects.filter(gate__method=method, text__en="Rådet er hørt").count() == 1
+
+
+def test_a_criterion_removed_from_a_stale_page_is_refused_with_the_criteria_stored_now(world, login):
+    from innocities.programmes import actions as programme_actions
+    from innocities.programmes.models import Criterion
+
+    client = login(world.coordinator)
+    method, phase = own_method(world, client)
+    adapt = f"/programmes/{world.programme.slug}/method/"
+    opened = edit_form(client, adapt)
+    removed = phase.gate.criteria.filter(kind="should").first()
+    programme_actions.add_criterion(
+        programme=world.programme,
+        gate=phase.gate,
+        kind="must",
+        text="Added by Astrid meanwhile",
+        evidence="",
+        actor=world.admin,
+    )
+    url = f"/programmes/{world.programme.slug}/method/criteria/{removed.pk}/remove/"
+    refused = client.post(url, {"revision": hidden(opened, "revision")})
+    assert refused.status_code == 409
+    page = refused.content.decode()
+    assert "Someone else saved this" in page and "Added by Astrid meanwhile" in page
+    assert Criterion.objects.filter(pk=removed.pk).exists()
+    assert client.post(url, {"revision": hidden(refused, "revision")}).status_code == 302
+    assert not Criterion.objects.filter(pk=removed.pk).exists()
+    again = client.post(url, {"revision": hidden(refused, "revision")}, follow=True)
+    assert "The criterion is no longer there." in again.content.decode()
+
+
+@threaded
+def test_two_people_copying_the_method_at_once_make_one_copy(world):
+    from innocities.programmes.models import Method, Programme
+
+    first, second = client_for(world.coordinator), client_for(world.admin)
+    url = f"/programmes/{world.programme.slug}/method/"
+    answers = together(
+        lambda: first.post(url, {"action": "copy"}), lambda: second.post(url, {"action": "copy"})
+    )
+    assert [r.status_code for r in answers] == [302, 302]
+    copies = Method.objects.filter(owner_programme=world.programme)
+    assert copies.count() == 1
+    assert Programme.objects.get(pk=world.programme.pk).method == copies.get()
+    assert Project.objects.get(pk=world.private.pk).phase.method == copies.get()
+

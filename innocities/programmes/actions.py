@@ -7,12 +7,22 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from innocities.core import audit, registry
 from innocities.core.i18n import nordic_slug
-from innocities.core.revisions import claim_revision
+from innocities.core.revisions import EditConflict, bump_revision, claim_revision
 
-from .models import AnnualEvaluation, Criterion, Gate, Method, Phase, Programme, ProgrammeTarget
+from .models import (
+    AnnualEvaluation,
+    Criterion,
+    CriterionKind,
+    Gate,
+    Method,
+    Phase,
+    Programme,
+    ProgrammeTarget,
+)
 
 METHODS_DIR = Path(__file__).resolve().parent / "methods"
 SHIPPED_METHODS = ("innocities", "innovationsguiden")
@@ -137,9 +147,15 @@ def _adapted_name(names: dict[str, str], programme: Programme) -> dict[str, str]
 
 @transaction.atomic
 def adapt_method(*, programme: Programme, actor) -> Method:
-    """Give the programme its own copy of its method to edit; a copy already owned is returned."""
+    """Give the programme its own copy of its method to edit; a copy already owned is returned.
+
+    The programme's row is locked first, so of two people copying at once the second waits and is
+    given the first one's copy (two copies would leave projects on one and the programme on the other).
+    """
+    given, programme = programme, Programme.objects.select_for_update().get(pk=programme.pk)
     source = programme.method
     if source.owner_programme_id == programme.pk:
+        given.method = source
         return source
     copy = Method.objects.create(
         key=source.key,
@@ -188,7 +204,7 @@ def adapt_method(*, programme: Programme, actor) -> Method:
         for gate in Gate.objects.filter(method=source).select_related("phase")
     }
     registry.run("method_adapted", programme=programme, phase_map=phase_map, gate_map=gate_map, actor=actor)
-    programme.method = copy
+    programme.method = given.method = copy
     programme.save(update_fields=["method"])
     audit.record(actor=actor, verb="adapt_method", obj=programme, organisation=programme.organisation)
     return copy
@@ -199,12 +215,60 @@ def _own_method(programme: Programme, method: Method) -> None:
         raise PermissionDenied(_("Only the programme's own copy of a method can be changed."))
 
 
+def _claim_method(method: Method, revision: int | None, changes) -> None:
+    """Take the method's next revision for an edit opened at ``revision`` (core.revisions).
+
+    When someone changed the method since, the edit is refused with ``changes()``: what is stored now
+    beside what this person sent, for the part the form edits. When that is nothing (the same edit sent
+    twice, a criterion someone else already removed) there is nothing to lose, and the edit goes on.
+    """
+    try:
+        claim_revision(method, revision, {})
+    except EditConflict as conflict:
+        found = changes()
+        if found:
+            raise EditConflict(changes=found, revision=conflict.revision) from None
+        bump_revision(method)
+
+
+PHASE_NAME_LABELS = {
+    "sv": gettext_lazy("Name in Swedish"),
+    "nb": gettext_lazy("Name in Norwegian"),
+    "en": gettext_lazy("Name in English"),
+}
+
+
+def _criteria_shown(gate: Gate) -> str:
+    """The gate's criteria as stored now, one a line, for a conflict."""
+    criteria = Criterion.objects.filter(gate_id=gate.pk)
+    return "\n".join(f"{c.get_kind_display()}: {c.label}" for c in criteria) or "—"
+
+
+def _criteria_label(gate: Gate) -> str:
+    return _("Criteria of the gate “%(gate)s”") % {"gate": gate.label}
+
+
 @transaction.atomic
-def rename_phase(*, programme: Programme, phase: Phase, names: dict[str, str], actor) -> Phase:
+def rename_phase(
+    *, programme: Programme, phase: Phase, names: dict[str, str], actor, revision: int | None = None
+) -> Phase:
+    """Rename a phase of the programme's own method; a form opened at ``revision`` is refused if
+    someone changed the method meanwhile and the stored names differ from the ones sent."""
     _own_method(programme, phase.method)
     cleaned = {code: text.strip() for code, text in names.items() if text and text.strip()}
     if not cleaned:
         raise ValidationError(_("Give the phase a name in at least one language."))
+
+    def changes():
+        stored = Phase.objects.get(pk=phase.pk).name
+        return [
+            (str(PHASE_NAME_LABELS.get(code, code)), stored.get(code) or "—", text)
+            for code, text in cleaned.items()
+            if stored.get(code) != text
+        ]
+
+    _claim_method(phase.method, revision, changes)
+    phase.refresh_from_db(fields=["name"])  # the languages not sent keep what is stored now
     phase.name = {**phase.name, **cleaned}
     phase.save(update_fields=["name"])
     audit.record(actor=actor, verb="rename_phase", obj=phase, organisation=programme.organisation)
@@ -213,12 +277,23 @@ def rename_phase(*, programme: Programme, phase: Phase, names: dict[str, str], a
 
 @transaction.atomic
 def add_criterion(
-    *, programme: Programme, gate: Gate, kind: str, text: str, evidence: str, actor
+    *,
+    programme: Programme,
+    gate: Gate,
+    kind: str,
+    text: str,
+    evidence: str,
+    actor,
+    revision: int | None = None,
 ) -> Criterion:
+    """Add a criterion to a gate of the programme's own method; a form opened at ``revision`` is
+    refused, with the gate's criteria as stored now, if someone changed the method meanwhile."""
     _own_method(programme, gate.method)
     text = text.strip()
     if not text:
         raise ValidationError(_("Write the criterion."))
+    sent = _("Add: %(item)s") % {"item": f"{dict(CriterionKind.choices).get(kind, kind)}: {text}"}
+    _claim_method(gate.method, revision, lambda: [(_criteria_label(gate), _criteria_shown(gate), sent)])
     count = gate.criteria.count()
     criterion = Criterion.objects.create(
         gate=gate,
@@ -233,8 +308,23 @@ def add_criterion(
 
 
 @transaction.atomic
-def remove_criterion(*, programme: Programme, criterion: Criterion, actor) -> None:
-    _own_method(programme, criterion.gate.method)
+def remove_criterion(
+    *, programme: Programme, criterion: Criterion, actor, revision: int | None = None
+) -> None:
+    """Remove a criterion from the programme's own method; a form opened at ``revision`` is refused,
+    with the gate's criteria as stored now, if someone changed the method meanwhile. A criterion that
+    is already gone (removed by someone else, or the button pressed twice) stays gone."""
+    gate = criterion.gate
+    _own_method(programme, gate.method)
+    still_there = Criterion.objects.filter(pk=criterion.pk)
+    sent = _("Remove: %(item)s") % {"item": f"{criterion.get_kind_display()}: {criterion.label}"}
+    _claim_method(
+        gate.method,
+        revision,
+        lambda: [(_criteria_label(gate), _criteria_shown(gate), sent)] if still_there.exists() else [],
+    )
+    if not still_there.exists():
+        return
     audit.record(
         actor=actor,
         verb="remove_criterion",

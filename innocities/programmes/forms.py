@@ -3,12 +3,12 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from innocities.accounts.models import Membership, User
-from innocities.core.forms import RevisionFormMixin
+from innocities.core.forms import OnceFormMixin, RevisionFormMixin
 
 from .models import AnnualEvaluation, CriterionKind, FocusArea, Method, Programme
 
 
-class EvaluationForm(forms.ModelForm):
+class EvaluationForm(OnceFormMixin, forms.ModelForm):
     class Meta:
         model = AnnualEvaluation
         fields = ["held_on", "summary", "decisions"]
@@ -19,7 +19,9 @@ class EvaluationForm(forms.ModelForm):
         }
 
 
-class PhaseNameForm(forms.Form):
+class PhaseNameForm(RevisionFormMixin, forms.Form):
+    """A phase's name per language; carries the method's revision (the view gives it as initial)."""
+
     name_sv = forms.CharField(label=_("Name in Swedish"), max_length=120, required=False)
     name_nb = forms.CharField(label=_("Name in Norwegian"), max_length=120, required=False)
     name_en = forms.CharField(label=_("Name in English"), max_length=120, required=False)
@@ -34,14 +36,17 @@ class PhaseNameForm(forms.Form):
         return {code: self.cleaned_data[f"name_{code}"] for code in ("sv", "nb", "en")}
 
 
-class CriterionForm(forms.Form):
+class CriterionForm(OnceFormMixin, RevisionFormMixin, forms.Form):
+    """A new gate criterion: a one-time token against a double click, and the method's revision."""
+
     kind = forms.ChoiceField(label=_("Kind"), choices=CriterionKind.choices)
     text = forms.CharField(label=_("Criterion"), max_length=300)
     evidence = forms.CharField(label=_("Evidence required"), max_length=300, required=False)
 
 
-class ProgrammeForm(RevisionFormMixin, forms.ModelForm):
-    """A programme's frame: period, focus areas, people and method; targets one per line."""
+class ProgrammeForm(OnceFormMixin, RevisionFormMixin, forms.ModelForm):
+    """A programme's frame: period, focus areas, people and method; targets one per line. A new
+    programme's form carries a one-time token, an edit the revision it was opened at."""
 
     own_focus_areas = forms.CharField(
         label=_("Our own focus areas"),

@@ -26,6 +26,9 @@ class Method(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="copies"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # core.revisions: bumped by every edit of a programme's own copy (a phase renamed, a criterion
+    # added or removed), so a method form opened before someone else's edit is told
+    revision = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["key", "version"]

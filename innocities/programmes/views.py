@@ -1,8 +1,12 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from innocities.core.idempotency import Earlier, once
+from innocities.core.revisions import EditConflict
 from innocities.core.views import errors_onto, require, saved
 from innocities.organisations.acting import acting_organisation
 
@@ -19,9 +23,19 @@ def evaluation_add(request, slug):
     require(request.user, "programmes.change_programme", programme)
     form = EvaluationForm(request.POST)
     if form.is_valid():
-        actions.record_evaluation(programme=programme, actor=request.user, **form.cleaned_data)
-        saved(request, _("The annual evaluation was recorded."))
-        return redirect(programme)
+        with errors_onto(form):
+            evaluation = once(
+                request,
+                form,
+                lambda: actions.record_evaluation(
+                    programme=programme, actor=request.user, **form.cleaned_data
+                ),
+                url=lambda _evaluation: programme.get_absolute_url(),
+            )
+        if not form.errors:
+            if not isinstance(evaluation, Earlier):
+                saved(request, _("The annual evaluation was recorded."))
+            return redirect(programme)
     return render(
         request,
         "pipeline/form.html",
@@ -53,18 +67,33 @@ def method_adapt(request, slug):
         actions.adapt_method(programme=programme, actor=request.user)
         saved(request, _("The programme now has its own copy of the method."))
         return redirect("programmes:method_adapt", slug=programme.slug)
+    return _adapt_page(request, programme)
+
+
+def _adapt_page(request, programme, conflict=None):
+    """The adaptation page; every form on it carries the method's revision as it is now."""
     method = programme.method
     own = method.owner_programme_id == programme.pk
-    phases = [(phase, CriterionForm(auto_id=f"id_c{phase.pk}_%s")) for phase in queries.method_phases(method)]
+    phases = [
+        (phase, CriterionForm(auto_id=f"id_c{phase.pk}_%s", initial={"revision": method.revision}))
+        for phase in queries.method_phases(method)
+    ]
     return render(
         request,
         "programmes/method_adapt.html",
-        {"programme": programme, "method": method, "own": own, "phases": phases},
+        {"programme": programme, "method": method, "own": own, "phases": phases, "conflict": conflict},
+        status=409 if conflict else 200,
     )
 
 
 def _own_phase(programme, pk):
     return get_object_or_404(programme.method.phases, pk=pk)
+
+
+def _posted_revision(request) -> int | None:
+    """The method revision a button's form was rendered at; None when it is missing or malformed."""
+    value = request.POST.get("revision", "")
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else None
 
 
 @login_required
@@ -73,10 +102,17 @@ def phase_rename(request, slug, phase_pk):
     require(request.user, "programmes.adapt_method", programme)
     phase = _own_phase(programme, phase_pk)
     initial = {f"name_{code}": phase.name.get(code, "") for code in ("sv", "nb", "en")}
+    initial["revision"] = programme.method.revision
     form = PhaseNameForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         with errors_onto(form):
-            actions.rename_phase(programme=programme, phase=phase, names=form.names(), actor=request.user)
+            actions.rename_phase(
+                programme=programme,
+                phase=phase,
+                names=form.names(),
+                actor=request.user,
+                revision=form.cleaned_data.get("revision"),
+            )
         if not form.errors:
             saved(request, _("The phase was renamed."))
             return redirect("programmes:method_adapt", slug=programme.slug)
@@ -99,10 +135,23 @@ def criterion_add(request, slug, phase_pk):
         form.is_valid()
         form.add_error(None, _("The last phase has no gate, so it has no criteria."))
     elif form.is_valid():
+
+        def add():
+            revision, data = form.revision_and()
+            return actions.add_criterion(
+                programme=programme, gate=gate, actor=request.user, revision=revision, **data
+            )
+
         with errors_onto(form):
-            actions.add_criterion(programme=programme, gate=gate, actor=request.user, **form.cleaned_data)
+            criterion = once(
+                request,
+                form,
+                add,
+                url=lambda _criterion: reverse("programmes:method_adapt", args=[programme.slug]),
+            )
         if not form.errors:
-            saved(request, _("The criterion was added."))
+            if not isinstance(criterion, Earlier):
+                saved(request, _("The criterion was added."))
             return redirect("programmes:method_adapt", slug=programme.slug)
     return render(
         request,
@@ -117,8 +166,17 @@ def criterion_add(request, slug, phase_pk):
 def criterion_remove(request, slug, criterion_pk):
     programme = get_programme_for_user(request.user, slug)
     require(request.user, "programmes.adapt_method", programme)
-    criterion = get_object_or_404(Criterion, pk=criterion_pk, gate__method=programme.method)
-    actions.remove_criterion(programme=programme, criterion=criterion, actor=request.user)
+    criterion = Criterion.objects.filter(pk=criterion_pk, gate__method=programme.method).first()
+    if criterion is None:  # the button pressed twice, or someone else removed it first
+        messages.info(request, _("The criterion is no longer there."))
+        return redirect("programmes:method_adapt", slug=programme.slug)
+    try:
+        actions.remove_criterion(
+            programme=programme, criterion=criterion, actor=request.user, revision=_posted_revision(request)
+        )
+    except EditConflict as conflict:
+        programme.method.refresh_from_db()
+        return _adapt_page(request, programme, conflict=conflict)
     saved(request, _("The criterion was removed."))
     return redirect("programmes:method_adapt", slug=programme.slug)
 
@@ -128,8 +186,9 @@ def _save(request, organisation, programme=None):
     form = ProgrammeForm(request.POST or None, instance=programme, organisation=organisation, network=network)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        with errors_onto(form):
-            programme = actions.save_programme(
+
+        def save():
+            return actions.save_programme(
                 organisation=organisation,
                 actor=request.user,
                 programme=programme,
@@ -145,9 +204,14 @@ def _save(request, organisation, programme=None):
                 targets=form.lines("targets_text"),
                 revision=data.get("revision"),
             )
+
+        with errors_onto(form):
+            # a new programme is created once however often its form is sent (a one-time token)
+            saved_programme = save() if programme else once(request, form, save)
         if not form.errors:
-            saved(request, _("The programme was saved."))
-            return redirect(programme)
+            if not isinstance(saved_programme, Earlier):
+                saved(request, _("The programme was saved."))
+            return redirect(saved_programme)
     title = _("Edit programme") if programme else _("New programme")
     return render(
         request,

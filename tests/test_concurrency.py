@@ -475,4 +475,3 @@ def test_two_people_copying_the_method_at_once_make_one_copy(world):
     assert copies.count() == 1
     assert Programme.objects.get(pk=world.programme.pk).method == copies.get()
     assert Project.objects.get(pk=world.private.pk).phase.method == copies.get()
-

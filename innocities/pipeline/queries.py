@@ -18,6 +18,7 @@ from django.db.models.functions import Coalesce, RowNumber
 
 from innocities.accounts.models import User
 from innocities.accounts.roles import roles_of
+from innocities.programmes.models import Gate
 
 from .access import (
     visible_challenge_q,
@@ -195,9 +196,8 @@ def my_work(user):
     gates = visible_projects(user).filter(
         Q(organisation_id__in=managed) | Q(programme_id__in=steered),
         status__in=OPEN_STATUSES,
-        phase__gate__isnull=False,
+        phase_id__in=Gate.objects.values("phase_id"),  # a gate follows the phase: not the last one
     )
-    gates = gates.select_related(*related)
     ideas_to_review = (
         visible_ideas(user)
         .filter(
@@ -212,19 +212,25 @@ def my_work(user):
     seats = ProjectMember.objects.filter(user=user)
     led = Project.objects.filter(pk__in=seats.filter(role=TeamRole.LEAD).values("project_id"))
     team = Project.objects.filter(pk__in=seats.exclude(role=TeamRole.LEAD).values("project_id"))
-    # most recently changed first: sorting the person's own rows, never walking every project's title
-    led, team = (qs.select_related(*related).order_by("-updated_at", "-pk") for qs in (led, team))
+
+    def first(projects, *order):
+        """The first rows in order, chosen on narrow rows and only then joined: the sort never carries
+        the joined columns of every candidate (one query still)."""
+        page = projects.order_by(*order).values("pk")[:MY_WORK_ROWS]
+        return Project.objects.filter(pk__in=page).select_related(*related).order_by(*order)
+
     return {
         # what the person's roles make theirs to do: steering and reviewing, and project work
         "steers": bool(managed or steered),
         "works_in_projects": bool(roles.by_org),
-        "gates_due": gates.order_by("in_phase_since", "title")[:MY_WORK_ROWS],
+        "gates_due": first(gates, "in_phase_since", "title", "pk"),
         "gates_due_count": gates.count(),
         "ideas_to_review": ideas_to_review[:MY_WORK_ROWS],
         "ideas_to_review_count": ideas_to_review.count(),
-        "led_projects": led[:MY_WORK_ROWS],
+        # most recently changed first: the person's own rows sorted, never every project's title walked
+        "led_projects": first(led, "-updated_at", "-pk"),
         "led_count": led.count(),
-        "team_projects": team[:MY_WORK_ROWS],
+        "team_projects": first(team, "-updated_at", "-pk"),
         "team_count": team.count(),
     }
 

@@ -31,6 +31,16 @@ from .models import GateDecision, IdeaStatus, Project, ProjectMember, ProjectSta
 
 OPEN_STATUSES = [ProjectStatus.ACTIVE, ProjectStatus.ON_HOLD]
 MY_WORK_ROWS = 12
+# What a list of projects never shows: long texts, and the phase's guidance (JSON decoded per row)
+UNLISTED = (
+    "summary",
+    "problem",
+    "expected_benefits",
+    "phase__purpose",
+    "phase__tools",
+    "phase__checklist",
+    "programme__description",
+)
 
 
 def _search(queryset, text, *fields):
@@ -93,7 +103,11 @@ def project_list(user, *, scope="mine", q="", status="", programme=None):
         projects = projects.filter(status=status)
     if programme:
         projects = projects.filter(programme=programme)
-    return projects.select_related("organisation", "programme", "phase", "focus_area").order_by("title", "pk")
+    return (
+        projects.select_related("organisation", "programme", "phase", "focus_area")
+        .defer(*UNLISTED)
+        .order_by("title", "pk")
+    )
 
 
 def _team_project_orgs(user):

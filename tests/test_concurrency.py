@@ -307,6 +307,7 @@ def test_a_stale_programme_form_is_refused_and_keeps_both_versions(world, login)
     assert client.post(url, data).status_code == 302
     assert Programme.objects.get(pk=world.programme.pk).name == "My name"
 
+
 # --- methods: a programme's own copy ------------------------------------------------------------------
 
 
@@ -475,3 +476,208 @@ def test_two_people_copying_the_method_at_once_make_one_copy(world):
     assert copies.count() == 1
     assert Programme.objects.get(pk=world.programme.pk).method == copies.get()
     assert Project.objects.get(pk=world.private.pk).phase.method == copies.get()
+
+
+# --- sustainability assessments: the workshop ------------------------------------------------------
+
+
+def started(world, user=None):
+    """An assessment of the private project with goals 6 and 13 relevant, started by the actions."""
+    from innocities.sustainability import actions as sus
+    from innocities.sustainability.catalogue import load_catalogue
+
+    load_catalogue()
+    user = user or world.lead
+    assessment = sus.start_assessment(
+        project=world.private, scope="Pilot", assessed_on=date.today(), participants=[], actors=[], user=user
+    )
+    sus.sort_goals(assessment=assessment, relevance={6: "relevant", 13: "relevant"}, user=user)
+    assessment.refresh_from_db()
+    return assessment
+
+
+def sorting(opened, **chosen):
+    data = {f"goal_{n}": "not_relevant" for n in range(1, 18)}
+    data.update({f"goal_{n.removeprefix('g')}": value for n, value in chosen.items()})
+    data["revision"] = hidden(opened, "revision")
+    return data
+
+
+def rating(opened, impact, rationale):
+    return {
+        "impact": impact,
+        "pathway": "direct",
+        "rationale": rationale,
+        "revision": hidden(opened, "revision"),
+    }
+
+
+def test_a_stale_sorting_is_refused_goal_by_goal_and_nothing_of_the_other_persons_is_lost(world, login):
+    from innocities.sustainability import actions as sus
+    from innocities.sustainability.models import GoalAssessment
+
+    assessment = started(world)
+    client = login(world.coordinator)
+    url = f"/assessments/{assessment.pk}/goals/"
+    opened = edit_form(client, url)
+    sus.assess_goal(
+        assessment=assessment,
+        goal_number=13,
+        impact=2,
+        rationale="Lars: less driving",
+        knowledge_gap=False,
+        targets=[],
+        user=world.lead,
+        pathway="direct",
+    )
+    refused = client.post(url, sorting(opened, g6="relevant", g7="relevant"))
+    assert refused.status_code == 200
+    page = refused.content.decode()
+    assert "Someone else saved this" in page and "Changed since you opened the form" in page
+    # goal 13 would lose its rating: it is listed with the rating stored now
+    assert "13. Climate action" in page and "+2 clearly positive" in page
+    assert GoalAssessment.objects.get(assessment=assessment, goal_id=13).impact == 2
+    assert not GoalAssessment.objects.get(assessment=assessment, goal_id=7).relevance == "relevant"
+    again = client.post(url, sorting(refused, g6="relevant", g7="relevant", g13="relevant"))
+    assert again.status_code == 302
+    rows = {row.goal_id: row for row in GoalAssessment.objects.filter(assessment=assessment)}
+    assert rows[7].relevance == "relevant" and rows[13].impact == 2
+
+
+@threaded
+def test_two_people_rating_one_goal_at_once_keep_the_first_and_show_the_second_what_changed(world):
+    from innocities.sustainability.models import Assessment, GoalAssessment
+
+    assessment = started(world)
+    url = f"/assessments/{assessment.pk}/goals/6/"
+    first, second = client_for(world.lead), client_for(world.coordinator)
+    opened_first, opened_second = edit_form(first, url), edit_form(second, url)
+    answers = together(
+        lambda: first.post(url, rating(opened_first, "2", "Lars: leaks found sooner")),
+        lambda: second.post(url, rating(opened_second, "-1", "Ingrid: more electronics")),
+    )
+    assert sorted(r.status_code for r in answers) == [200, 302]
+    loser = next(r for r in answers if r.status_code == 200)
+    page = loser.content.decode()
+    assert "Someone else saved this" in page and "Changed since you opened the form" in page
+    row = GoalAssessment.objects.get(assessment=assessment, goal_id=6)
+    if answers[0].status_code == 302:
+        assert (row.impact, row.rationale) == (2, "Lars: leaks found sooner")
+        assert "Lars: leaks found sooner" in page and "Ingrid: more electronics" in page
+    else:
+        assert (row.impact, row.rationale) == (-1, "Ingrid: more electronics")
+        assert "Ingrid: more electronics" in page and "Lars: leaks found sooner" in page
+    assert Assessment.objects.get(pk=assessment.pk).revision == assessment.revision + 1
+
+
+def action_data(page, text):
+    return {
+        "kind": "strengthen",
+        "goal": "6",
+        "text": text,
+        "owner": "VA",
+        "revision": hidden(page, "revision"),
+        "once": hidden(page, "once"),
+    }
+
+
+@threaded
+def test_two_actions_added_at_once_from_pages_opened_at_the_same_revision_keep_the_first(world):
+    from innocities.sustainability.models import AssessmentAction
+
+    assessment = started(world)
+    url = f"/assessments/{assessment.pk}/actions/"
+    first, second = client_for(world.lead), client_for(world.coordinator)
+    page_first, page_second = edit_form(first, url), edit_form(second, url)
+    answers = together(
+        lambda: first.post(url, action_data(page_first, "Lars' action")),
+        lambda: second.post(url, action_data(page_second, "Ingrid's action")),
+    )
+    assert sorted(r.status_code for r in answers) == [200, 302]
+    page = next(r for r in answers if r.status_code == 200).content.decode()
+    assert "Someone else saved this" in page and "Changed since you opened the form" in page
+    stored = list(AssessmentAction.objects.filter(assessment=assessment).values_list("text", flat=True))
+    assert len(stored) == 1
+    assert stored[0].replace("'", "&#x27;") in page
+
+
+def test_an_action_removed_from_a_stale_page_is_refused_and_a_double_click_removes_it_once(world, login):
+    from innocities.sustainability import actions as sus
+    from innocities.sustainability.models import AssessmentAction
+
+    assessment = started(world)
+    action = sus.add_action(
+        assessment=assessment, kind="strengthen", text="Meters", owner="VA", user=world.lead
+    )
+    client = login(world.coordinator)
+    opened = edit_form(client, f"/assessments/{assessment.pk}/actions/")
+    sus.add_action(
+        assessment=assessment, kind="reduce", text="Added by Lars meanwhile", owner="VA", user=world.lead
+    )
+    url = f"/assessments/{assessment.pk}/actions/{action.pk}/remove/"
+    refused = client.post(url, {"revision": hidden(opened, "revision")})
+    assert refused.status_code == 409
+    page = refused.content.decode()
+    assert "Someone else saved this" in page and "Added by Lars meanwhile" in page
+    assert AssessmentAction.objects.filter(pk=action.pk).exists()
+    revision = hidden(refused, "revision")
+    assert client.post(url, {"revision": revision}).status_code == 302
+    again = client.post(url, {"revision": revision}, follow=True)
+    assert "The action is no longer there." in again.content.decode()
+    assert list(AssessmentAction.objects.values_list("text", flat=True)) == ["Added by Lars meanwhile"]
+
+
+def test_a_step_of_an_assessment_completed_meanwhile_is_refused_as_completed(world, login):
+    from innocities.sustainability import actions as sus
+
+    assessment = started(world)
+    client = login(world.coordinator)
+    url = f"/assessments/{assessment.pk}/actions/"
+    opened = edit_form(client, url)
+    for number in (6, 13):
+        sus.assess_goal(
+            assessment=assessment,
+            goal_number=number,
+            impact=1,
+            rationale="R",
+            knowledge_gap=False,
+            targets=[],
+            user=world.lead,
+            pathway="direct",
+        )
+    sus.complete_assessment(assessment=assessment, user=world.lead)
+    assert client.post(url, action_data(opened, "Too late")).status_code == 404
+    assert not assessment.actions.exists()
+
+
+def scope_data(token):
+    return {"scope": "Smarte vannmålere", "assessed_on": date.today().isoformat(), "once": token}
+
+
+@threaded
+def test_a_double_clicked_assessment_start_stores_one_assessment(world):
+    from innocities.sustainability.catalogue import load_catalogue
+    from innocities.sustainability.models import Assessment
+
+    load_catalogue()
+    client = client_for(world.lead)
+    url = f"/projects/{world.private.pk}/assessments/new/"
+    data = scope_data(hidden(client.get(url), "once"))
+    answers = together(lambda: client.post(url, data), lambda: client.post(url, data))
+    assert [r.status_code for r in answers] == [302, 302]
+    assert answers[0]["Location"] == answers[1]["Location"]
+    assessment = Assessment.objects.get(project=world.private)
+    assert answers[0]["Location"] == f"/assessments/{assessment.pk}/goals/"
+    assert client.post(url, data).status_code == 302  # sent once more, later: still one
+    assert Assessment.objects.filter(project=world.private).count() == 1
+
+
+def test_a_double_clicked_action_is_added_once(world, login):
+    from innocities.sustainability.models import AssessmentAction
+
+    assessment = started(world)
+    client = login(world.lead)
+    url = f"/assessments/{assessment.pk}/actions/"
+    data = action_data(edit_form(client, url), "Meters")
+    assert [client.post(url, data).status_code for _ in range(2)] == [302, 302]
+    assert AssessmentAction.objects.filter(assessment=assessment).count() == 1

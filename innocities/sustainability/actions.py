@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from innocities.core import audit
+from innocities.core.revisions import EditConflict, bump_revision, claim_revision
 
 from .models import (
     Assessment,
@@ -15,6 +16,7 @@ from .models import (
     DimensionMap,
     Goal,
     GoalAssessment,
+    Impact,
     IndicatorKind,
     IndicatorTarget,
     Measurement,
@@ -54,22 +56,91 @@ def _editable(assessment):
         raise ValidationError(_("A completed assessment is kept as it is; start a new one to reassess."))
 
 
+def _claim(assessment: Assessment, revision: int | None, changes) -> None:
+    """Take the assessment's next revision for a workshop step opened at ``revision`` (core.revisions).
+
+    When someone changed the assessment since, the step is refused with ``changes()``: what is stored
+    now beside what this person sent, for what the step edits. When that is nothing (the same form sent
+    twice, an action someone else already removed) nothing would be lost, and the step goes on. An
+    assessment completed meanwhile is refused as completed.
+    """
+    try:
+        claim_revision(assessment, revision, {})
+    except EditConflict as conflict:
+        stale = conflict
+    else:
+        stale = None
+    assessment.refresh_from_db(fields=["completed_at"])
+    _editable(assessment)
+    if stale is not None:
+        found = changes()
+        if found:
+            raise EditConflict(changes=found, revision=stale.revision) from None
+        bump_revision(assessment)
+
+
+def _rating_shown(impact, knowledge_gap: bool, pathway: str) -> str:
+    if knowledge_gap:
+        return _("Knowledge gap")
+    if impact is None:
+        return "—"
+    shown = str(dict(Impact.choices).get(impact, impact))
+    return f"{shown}, {Pathway(pathway).label}" if pathway in Pathway.values else shown
+
+
+def _goal_shown(row: GoalAssessment) -> str:
+    """A goal's sorting as stored, with its rating when it has one (a conflict shows what sorting loses)."""
+    shown = str(Relevance(row.relevance).label)
+    if row.is_assessed:
+        return f"{shown} · {_rating_shown(row.impact, row.knowledge_gap, row.pathway)}"
+    return shown
+
+
+def _action_shown(action: AssessmentAction) -> str:
+    goal = f" · {action.goal}" if action.goal_id else ""
+    return f"{action.get_kind_display()}{goal}: {action.text} ({action.owner})"
+
+
+def _actions_change(assessment: Assessment, sent: str) -> list[tuple[str, str, str]]:
+    stored = "\n".join(
+        _action_shown(a)
+        for a in AssessmentAction.objects.filter(assessment=assessment).select_related("goal")
+    )
+    return [(_("Actions"), stored or "—", sent)]
+
+
 # Sorting words from before the tool's terms (direct / indirect relevance): read as relevant, the old word
 # kept as the first guess at the pathway of an impact.
 LEGACY_RELEVANCE = {"direct": Pathway.DIRECT, "indirect": Pathway.INDIRECT}
 
 
 @transaction.atomic
-def sort_goals(*, assessment: Assessment, relevance: dict[int, str], user) -> None:
+def sort_goals(
+    *, assessment: Assessment, relevance: dict[int, str], user, revision: int | None = None
+) -> None:
     """Sort the 17 goals as the SDG Impact Assessment Tool does: relevant, not relevant or don't know.
 
-    Relevant and don't-know goals are assessed next; a goal sorted not relevant loses its assessment."""
+    Relevant and don't-know goals are assessed next; a goal sorted not relevant loses its assessment.
+    A form opened at ``revision`` is refused, goal by goal, if someone changed the assessment since."""
     _editable(assessment)
     allowed = set(Relevance.values) | set(LEGACY_RELEVANCE)
     if not set(relevance.values()) <= allowed:
         raise ValidationError(_("Sort each goal as relevant, not relevant or don't know."))
     if all(value == Relevance.NOT_RELEVANT for value in relevance.values()):
         raise ValidationError(_("Mark at least one goal as relevant, or say that you don't know."))
+
+    def sorted_as(goal_id) -> str:
+        value = relevance.get(goal_id, Relevance.NOT_RELEVANT)
+        return Relevance.RELEVANT if value in LEGACY_RELEVANCE else value
+
+    def changes():
+        return [
+            (str(row.goal), _goal_shown(row), str(Relevance(sorted_as(row.goal_id)).label))
+            for row in assessment.goals.select_related("goal")
+            if row.relevance != sorted_as(row.goal_id)
+        ]
+
+    _claim(assessment, revision, changes)
     for row in assessment.goals.all():
         value = relevance.get(row.goal_id, Relevance.NOT_RELEVANT)
         guess = LEGACY_RELEVANCE.get(value, "")
@@ -94,9 +165,11 @@ def assess_goal(
     targets,
     user,
     pathway: str = Pathway.DIRECT,
+    revision: int | None = None,
 ) -> GoalAssessment:
     """Assess one relevant (or don't-know) goal: a rating from −2 to +2, direct or indirect, or a knowledge
-    gap instead of a rating; the rationale is always required."""
+    gap instead of a rating; the rationale is always required. A form opened at ``revision`` is refused,
+    with this goal as stored now, if someone changed the assessment since."""
     _editable(assessment)
     row = assessment.goals.get(goal_id=goal_number)
     if row.relevance == Relevance.NOT_RELEVANT:
@@ -115,6 +188,29 @@ def assess_goal(
         )
     if any(t.goal_id != goal_number for t in targets):
         raise ValidationError({"targets": _("Choose targets of this goal.")})
+    pathway_sent = pathway if impact not in (None, 0) else ""
+
+    def changes():
+        now = assessment.goals.get(goal_id=goal_number)
+        if now.relevance == Relevance.NOT_RELEVANT:
+            raise ValidationError(_("This goal was sorted as not relevant."))
+        stored_targets = ", ".join(sorted(t.code for t in now.targets.all())) or "—"
+        sent_targets = ", ".join(sorted(t.code for t in targets)) or "—"
+        rows = [
+            (
+                _("Impact"),
+                _rating_shown(now.impact, now.knowledge_gap, now.pathway),
+                _rating_shown(impact, knowledge_gap, pathway_sent),
+            ),
+            (_("Targets concerned"), stored_targets, sent_targets),
+            (_("Rationale"), now.rationale or "—", rationale.strip()),
+        ]
+        return [(label, stored, sent) for label, stored, sent in rows if stored != sent]
+
+    _claim(assessment, revision, changes)
+    row.refresh_from_db()
+    if row.relevance == Relevance.NOT_RELEVANT:  # sorted out by someone else while the form was open
+        raise ValidationError(_("This goal was sorted as not relevant."))
     row.impact, row.knowledge_gap, row.rationale = impact, knowledge_gap, rationale.strip()
     row.pathway = pathway if impact not in (None, 0) else ""
     row.full_clean()
@@ -125,21 +221,32 @@ def assess_goal(
 
 @transaction.atomic
 def add_action(
-    *, assessment: Assessment, kind: str, text: str, owner: str, goal=None, user
+    *, assessment: Assessment, kind: str, text: str, owner: str, goal=None, user, revision: int | None = None
 ) -> AssessmentAction:
+    """Add an action; a form opened at ``revision`` is refused, with the actions as stored now, if
+    someone changed the assessment since."""
     _editable(assessment)
     action = AssessmentAction(
         assessment=assessment, kind=kind, text=text.strip(), owner=owner.strip(), goal=goal
     )
     action.full_clean()
+    sent = _("Add: %(item)s") % {"item": _action_shown(action)}
+    _claim(assessment, revision, lambda: _actions_change(assessment, sent))
     action.save()
     return action
 
 
 @transaction.atomic
-def remove_action(*, action: AssessmentAction, user) -> None:
-    _editable(action.assessment)
-    action.delete()
+def remove_action(*, action: AssessmentAction, user, revision: int | None = None) -> None:
+    """Remove an action; a page opened at ``revision`` is refused, with the actions as stored now, if
+    someone changed the assessment since. An action already gone (removed by someone else, or the
+    button pressed twice) stays gone."""
+    assessment = action.assessment
+    _editable(assessment)
+    still_there = AssessmentAction.objects.filter(pk=action.pk)
+    sent = _("Remove: %(item)s") % {"item": _action_shown(action)}
+    _claim(assessment, revision, lambda: _actions_change(assessment, sent) if still_there.exists() else [])
+    still_there.delete()
 
 
 @transaction.atomic
@@ -160,6 +267,7 @@ def complete_assessment(*, assessment: Assessment, user) -> Assessment:
             )
             % {"goals": ", ".join(missing)}
         )
+    bump_revision(assessment)  # a step's form still open is told (and refused as completed)
     assessment.completed_at = timezone.now()
     assessment.save(update_fields=["completed_at"])
     audit.record(

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from innocities.accounts.models import User
 from innocities.coproduction.models import Actor
+from innocities.core.forms import OnceFormMixin, RevisionFormMixin
 
 from .models import ActionKind, Goal, Impact, Pathway, Relevance, Target
 from .profile import DIMENSIONS
@@ -11,7 +12,9 @@ from .profile import DIMENSIONS
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class ScopeForm(forms.Form):
+class ScopeForm(OnceFormMixin, forms.Form):
+    """Starts an assessment; a one-time token stores one assessment however often it is sent."""
+
     scope = forms.CharField(
         label=_("What is assessed?"),
         widget=forms.Textarea(attrs={"rows": 3}),
@@ -37,11 +40,13 @@ class ScopeForm(forms.Form):
         self.fields["actors"].queryset = Actor.objects.filter(participations__project=project).distinct()
 
 
-class RelevanceForm(forms.Form):
-    """One radio group per goal, as the tool sorts them: relevant, don't know or not relevant."""
+class RelevanceForm(RevisionFormMixin, forms.Form):
+    """One radio group per goal, as the tool sorts them: relevant, don't know or not relevant; and the
+    assessment's revision the form was opened at (core.revisions)."""
 
-    def __init__(self, *args, rows, **kwargs):
+    def __init__(self, *args, rows, revision, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["revision"].initial = revision
         self.rows = rows
         for row in rows:
             self.fields[f"goal_{row.goal_id}"] = forms.ChoiceField(
@@ -61,8 +66,9 @@ TARGETS_IN_ENGLISH = _(
 )
 
 
-class GoalForm(forms.Form):
-    """The tool's choice for one goal: a rating (direct or indirect) or a knowledge gap instead of one."""
+class GoalForm(RevisionFormMixin, forms.Form):
+    """The tool's choice for one goal: a rating (direct or indirect) or a knowledge gap instead of one;
+    and the assessment's revision the form was opened at (core.revisions)."""
 
     impact = forms.ChoiceField(
         label=_("Impact"),
@@ -95,8 +101,9 @@ class GoalForm(forms.Form):
         help_text=_("Why this impact, or, for a knowledge gap, what you would need to know."),
     )
 
-    def __init__(self, *args, goal, **kwargs):
+    def __init__(self, *args, goal, revision, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["revision"].initial = revision
         self.fields["targets"].queryset = goal.targets.all()
         self.fields["targets"].label_from_instance = lambda t: f"{t.code} {t.label}"
         language = (get_language() or "en").split("-")[0]
@@ -124,17 +131,21 @@ class GoalForm(forms.Form):
             "pathway": data.get("pathway") or "",
             "targets": data["targets"],
             "rationale": data["rationale"],
+            "revision": data.get("revision"),
         }
 
 
-class ActionForm(forms.Form):
+class ActionForm(OnceFormMixin, RevisionFormMixin, forms.Form):
+    """A new action: a one-time token against a double click, and the assessment's revision."""
+
     kind = forms.ChoiceField(label=_("Kind"), choices=ActionKind.choices)
     goal = forms.ModelChoiceField(label=_("Goal"), queryset=Goal.objects.none(), required=False)
     text = forms.CharField(label=_("Action"), max_length=300)
     owner = forms.CharField(label=_("Owner"), max_length=150)
 
-    def __init__(self, *args, goals, **kwargs):
+    def __init__(self, *args, goals, revision, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["revision"].initial = revision
         self.fields["goal"].queryset = goals
 
 

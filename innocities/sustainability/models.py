@@ -120,6 +120,9 @@ class Assessment(models.Model):
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # core.revisions: bumped by every workshop edit (goals sorted, a goal rated, an action added or
+    # removed, completion), so a step's form opened before someone else's edit is told
+    revision = models.PositiveIntegerField(default=0, editable=False)
 
     class Meta:
         ordering = ["-assessed_on", "-pk"]

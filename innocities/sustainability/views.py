@@ -7,11 +7,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innocities.accounts.roles import roles_of
 from innocities.core import fragments
+from innocities.core.idempotency import Earlier, once
+from innocities.core.revisions import EditConflict
 from innocities.core.views import errors_onto, require, saved
 from innocities.organisations.access import get_network_for_user, get_organisation_for_user
 from innocities.pipeline.access import get_project_for_user, visible_projects
@@ -44,9 +47,15 @@ def assessment_start(request, pk):
     form = ScopeForm(request.POST or None, project=project, initial={"assessed_on": date.today()})
     if request.method == "POST" and form.is_valid():
         with errors_onto(form):
-            assessment = actions.start_assessment(project=project, user=request.user, **form.cleaned_data)
+            # sent twice (a double click), the form starts one assessment and both go on to sort its goals
+            assessment = once(
+                request,
+                form,
+                lambda: actions.start_assessment(project=project, user=request.user, **form.cleaned_data),
+                url=lambda started: reverse("sustainability:relevance", args=[started.pk]),
+            )
         if not form.errors:
-            return redirect("sustainability:relevance", pk=assessment.pk)
+            return redirect(assessment.url if isinstance(assessment, Earlier) else _first_step(assessment))
     return render(
         request,
         "sustainability/step.html",
@@ -54,14 +63,29 @@ def assessment_start(request, pk):
     )
 
 
+def _first_step(assessment) -> str:
+    return reverse("sustainability:relevance", args=[assessment.pk])
+
+
+def _posted_revision(request) -> int | None:
+    """The assessment revision a button's form was rendered at; None when it is missing or malformed."""
+    value = request.POST.get("revision", "")
+    return int(value) if value.isascii() and value.isdigit() and len(value) < 10 else None
+
+
 @login_required
 def relevance(request, pk):
     assessment = _editing(request, pk)
     rows = list(assessment.goals.all())
-    form = RelevanceForm(request.POST or None, rows=rows)
+    form = RelevanceForm(request.POST or None, rows=rows, revision=assessment.revision)
     if request.method == "POST" and form.is_valid():
         with errors_onto(form):
-            actions.sort_goals(assessment=assessment, relevance=form.relevance(), user=request.user)
+            actions.sort_goals(
+                assessment=assessment,
+                relevance=form.relevance(),
+                user=request.user,
+                revision=form.cleaned_data.get("revision"),
+            )
         if not form.errors:
             first = assessment.goals.exclude(relevance=Relevance.NOT_RELEVANT).first()
             return redirect("sustainability:goal_step", pk=assessment.pk, number=first.goal_id)
@@ -77,7 +101,9 @@ def goal_step(request, pk, number):
     row = next((r for r in relevant if r.goal_id == number), None)
     if row is None:
         raise Http404
-    form = GoalForm(request.POST or None, goal=row.goal, initial=GoalForm.initial_for(row))
+    form = GoalForm(
+        request.POST or None, goal=row.goal, initial=GoalForm.initial_for(row), revision=assessment.revision
+    )
     position = relevant.index(row)
     following = relevant[position + 1] if position + 1 < len(relevant) else None
     if request.method == "POST" and form.is_valid():
@@ -104,13 +130,35 @@ def goal_step(request, pk, number):
     )
 
 
+def _relevant_goals(assessment):
+    return Goal.objects.filter(
+        pk__in=assessment.goals.exclude(relevance=Relevance.NOT_RELEVANT).values("goal_id")
+    )
+
+
+def _actions_page(request, assessment, form=None, conflict=None):
+    """The actions step; its forms carry the assessment's revision as it is now (or as the form sent)."""
+    assessment = queries.with_details(Assessment.objects.filter(pk=assessment.pk)).get()
+    if form is None:
+        form = ActionForm(goals=_relevant_goals(assessment), revision=assessment.revision)
+    return render(
+        request,
+        "sustainability/actions.html",
+        {
+            "assessment": assessment,
+            "form": form,
+            "step": 4,
+            "profile": profile(assessment),
+            "conflict": conflict,
+        },
+        status=409 if conflict else 200,
+    )
+
+
 @login_required
 def action_list(request, pk):
     assessment = _editing(request, pk)
-    goals = Goal.objects.filter(
-        pk__in=assessment.goals.exclude(relevance=Relevance.NOT_RELEVANT).values("goal_id")
-    )
-    form = ActionForm(request.POST or None, goals=goals)
+    form = ActionForm(request.POST or None, goals=_relevant_goals(assessment), revision=assessment.revision)
     if request.method == "POST" and request.POST.get("do") == "complete":
         try:
             actions.complete_assessment(assessment=assessment, user=request.user)
@@ -120,25 +168,41 @@ def action_list(request, pk):
         else:
             saved(request, _("The assessment is complete."))
             return redirect(assessment)
-        form = ActionForm(goals=goals)
+        form = None
     elif request.method == "POST" and form.is_valid():
+
+        def add():
+            revision, data = form.revision_and()
+            return actions.add_action(assessment=assessment, user=request.user, revision=revision, **data)
+
         with errors_onto(form):
-            actions.add_action(assessment=assessment, user=request.user, **form.cleaned_data)
+            once(
+                request,
+                form,
+                add,
+                url=lambda _action: reverse("sustainability:actions", args=[assessment.pk]),
+            )
         if not form.errors:
             return redirect("sustainability:actions", pk=assessment.pk)
-    assessment = queries.with_details(Assessment.objects.filter(pk=assessment.pk)).get()
-    return render(
-        request,
-        "sustainability/actions.html",
-        {"assessment": assessment, "form": form, "step": 4, "profile": profile(assessment)},
-    )
+    return _actions_page(request, assessment, form)
 
 
 @login_required
 @require_POST
 def action_remove(request, pk, action_pk):
     assessment = _editing(request, pk)
-    actions.remove_action(action=get_object_or_404(assessment.actions, pk=action_pk), user=request.user)
+    action = assessment.actions.filter(pk=action_pk).first()
+    if action is None:  # the button pressed twice, or someone else removed it first
+        messages.info(request, _("The action is no longer there."))
+        return redirect("sustainability:actions", pk=assessment.pk)
+    try:
+        actions.remove_action(action=action, user=request.user, revision=_posted_revision(request))
+    except EditConflict as conflict:
+        return _actions_page(request, assessment, conflict=conflict)
+    except ValidationError as error:  # completed meanwhile: kept as it is
+        for text in error.messages:
+            messages.error(request, text)
+        return redirect(assessment)
     return redirect("sustainability:actions", pk=assessment.pk)
 
 

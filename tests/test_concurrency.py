@@ -10,6 +10,9 @@ from django.conf import settings
 from django.db import connections
 from django.test import Client
 
+from innocities.capability.models import SurveyRound
+from innocities.coproduction.models import Actor
+from innocities.organisations.models import Organisation
 from innocities.pipeline.models import GateDecision, Project, ProjectStatus
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -681,3 +684,277 @@ def test_a_double_clicked_action_is_added_once(world, login):
     data = action_data(edit_form(client, url), "Meters")
     assert [client.post(url, data).status_code for _ in range(2)] == [302, 302]
     assert AssessmentAction.objects.filter(assessment=assessment).count() == 1
+
+
+# --- one-time tokens on the other create forms ------------------------------------------------------
+
+
+def actor_data(token, name="Hafslund Nett AS"):
+    return {"organisation": "halden", "name": name, "sector": "business", "country": "NO", "once": token}
+
+
+@threaded
+def test_a_double_clicked_actor_is_registered_once(world):
+    client = client_for(world.coordinator)
+    url = "/actors/new/"
+    data = actor_data(hidden(client.get(url), "once"))
+    answers = together(lambda: client.post(url, data), lambda: client.post(url, data))
+    assert [r.status_code for r in answers] == [302, 302]
+    assert answers[0]["Location"] == answers[1]["Location"]
+    assert Actor.objects.filter(name="Hafslund Nett AS").count() == 1
+
+
+def _setup_actor(world):
+    from innocities.coproduction import actions as co
+
+    return co.save_actor(
+        organisation=world.halden, actor_user=world.coordinator, name="Fjordkraft", sector="business"
+    )
+
+
+def _setup_activity(world):
+    from innocities.coproduction import actions as co
+
+    return co.record_activity(
+        project=world.private,
+        user=world.coordinator,
+        title="Workshop",
+        kind="workshop",
+        held_on=date.today(),
+        phase=world.private.phase,
+    )
+
+
+def _setup_indicator(world):
+    from innocities.sustainability import actions as sus
+
+    return sus.save_indicator(
+        organisation=world.halden,
+        actor=world.coordinator,
+        kind="own",
+        code="VT1",
+        name="Water loss",
+        unit="%",
+        direction="lower",
+        dimension="ecological",
+    )
+
+
+def _setup_call_idea(world):
+    from datetime import timedelta
+
+    from allauth.account.models import EmailAddress
+
+    from innocities.accounts.models import User
+    from innocities.engagement import actions as engagement
+
+    call = engagement.publish_call(
+        challenge=world.challenge,
+        invitation="Hjelp oss",
+        opens_on=date.today() - timedelta(days=1),
+        closes_on=date.today() + timedelta(days=30),
+        actor=world.coordinator,
+    )
+    kari = User.objects.create_user(email="kari@example.com", password="x-long-password", full_name="Kari")
+    EmailAddress.objects.create(user=kari, email=kari.email, verified=True, primary=True)
+    return engagement.submit_call_idea(call=call, title="Reklame", description="d", actor=kari)
+
+
+def _target(baseline=10):
+    return {"baseline_value": baseline, "baseline_year": 2024, "target_value": 5, "target_year": 2030}
+
+
+# (what is created, who, set-up, the page that shows the form, where it is sent, what is sent, how many)
+CREATE_FORMS = {
+    "actor": (
+        "coordinator",
+        None,
+        lambda w, _x: "/actors/new/",
+        lambda w, _x: "/actors/new/",
+        lambda w, _x: actor_data("", name="Norsk Vann"),
+        lambda w, _x: Actor.objects.count(),
+    ),
+    "participation": (
+        "coordinator",
+        _setup_actor,
+        lambda w, _x: f"/projects/{w.private.pk}/participations/new/",
+        lambda w, _x: f"/projects/{w.private.pk}/participations/new/",
+        lambda w, actor: {"actor": actor.pk, "role": "co_creator", "depth": 3},
+        lambda w, _x: w.private.participations.count(),
+    ),
+    "activity": (
+        "coordinator",
+        None,
+        lambda w, _x: f"/projects/{w.private.pk}/activities/new/",
+        lambda w, _x: f"/projects/{w.private.pk}/activities/new/",
+        lambda w, _x: {
+            "title": "Verksted",
+            "kind": "workshop",
+            "held_on": date.today().isoformat(),
+            "phase": w.private.phase_id,
+            **{f"{s}_count": 0 for s in ("public", "business", "academia", "civil_society", "citizens")},
+        },
+        lambda w, _x: w.private.activities.count(),
+    ),
+    "evaluation criterion": (
+        "coordinator",
+        None,
+        lambda w, _x: f"/challenges/{w.challenge.pk}/evaluation/",
+        lambda w, _x: f"/challenges/{w.challenge.pk}/evaluation/criteria/",
+        lambda w, _x: {"text": "Kostnad", "scale": ""},
+        lambda w, _x: w.challenge.evaluation_criteria.count(),
+    ),
+    "evaluation invite": (
+        "coordinator",
+        None,
+        lambda w, _x: f"/challenges/{w.challenge.pk}/evaluation/",
+        lambda w, _x: f"/challenges/{w.challenge.pk}/evaluation/evaluators/",
+        lambda w, _x: {"full_name": "Eva Ekspert", "email": "eva@example.com"},
+        lambda w, _x: w.challenge.evaluators.count(),
+    ),
+    "capability round": (
+        "admin",
+        None,
+        lambda w, _x: "/capability/",
+        lambda w, _x: "/capability/rounds/",
+        lambda w, _x: {
+            "organisation": "halden",
+            "kind": "baseline",
+            "opens_on": date.today().isoformat(),
+            "closes_on": date.today().isoformat(),
+        },
+        lambda w, _x: SurveyRound.objects.count(),
+    ),
+    "member": (
+        "admin",
+        None,
+        lambda w, _x: "/organisations/halden/",
+        lambda w, _x: "/organisations/halden/members/",
+        lambda w, _x: {"full_name": "Nina Ny", "email": "nina@halden.example", "role": "member"},
+        lambda w, _x: w.halden.memberships.count(),
+    ),
+    "strategic goal": (
+        "admin",
+        None,
+        lambda w, _x: "/organisations/halden/",
+        lambda w, _x: "/organisations/halden/goals/",
+        lambda w, _x: {"title": "Fossilfri 2030", "description": ""},
+        lambda w, _x: w.halden.strategic_goals.count(),
+    ),
+    "organisation": (
+        "operator",
+        None,
+        lambda w, _x: "/organisations/new/",
+        lambda w, _x: "/organisations/new/",
+        lambda w, _x: {
+            "name": "Østfold Energi",
+            "kind": "energy",
+            "country": "NO",
+            "admin_name": "Ola",
+            "admin_email": "ola@ostfold.example",
+        },
+        lambda w, _x: Organisation.objects.count(),
+    ),
+    "indicator": (
+        "coordinator",
+        None,
+        lambda w, _x: "/indicators/new/",
+        lambda w, _x: "/indicators/new/",
+        lambda w, _x: {
+            "organisation": "halden",
+            "kind": "own",
+            "code": "VT9",
+            "name": "Lekkasje",
+            "unit": "%",
+            "direction": "lower",
+            "dimension": "ecological",
+        },
+        lambda w, _x: w.halden.indicators.count(),
+    ),
+    "indicator target": (
+        "coordinator",
+        _setup_indicator,
+        lambda w, indicator: f"/indicators/{indicator.pk}/",
+        lambda w, indicator: f"/indicators/{indicator.pk}/target/",
+        lambda w, _x: _target(),
+        lambda w, indicator: indicator.targets.count(),
+    ),
+    "project outcome target": (
+        "coordinator",
+        _setup_indicator,
+        lambda w, _x: f"/projects/{w.private.pk}/",
+        lambda w, _x: f"/projects/{w.private.pk}/outcomes/target/",
+        lambda w, indicator: {"indicator": indicator.pk, **_target()},
+        lambda w, _x: w.private.indicator_targets.count(),
+    ),
+    "annual evaluation": (
+        "coordinator",
+        None,
+        lambda w, _x: f"/programmes/{w.programme.slug}/",
+        lambda w, _x: f"/programmes/{w.programme.slug}/evaluations/",
+        lambda w, _x: {"held_on": date.today().isoformat(), "summary": "Et godt år", "decisions": ""},
+        lambda w, _x: w.programme.evaluations.count(),
+    ),
+    "programme": (
+        "admin",
+        None,
+        lambda w, _x: "/programmes/new/",
+        lambda w, _x: "/programmes/new/",
+        lambda w, _x: {
+            "organisation": "halden",
+            "name": "Klimaløft",
+            "starts_on": "2026-01-01",
+            "ends_on": "2028-12-31",
+            "method": w.method.pk,
+        },
+        lambda w, _x: w.halden.programmes.count(),
+    ),
+    "report": (
+        "member",
+        _setup_call_idea,
+        lambda w, idea: f"/calls/ideas/{idea.pk}/report/",
+        lambda w, idea: f"/calls/ideas/{idea.pk}/report/",
+        lambda w, _x: {"reason": "Reklame"},
+        lambda w, idea: idea.reports.count(),
+    ),
+}
+
+
+@pytest.mark.parametrize("what", sorted(CREATE_FORMS))
+def test_every_create_form_sent_twice_with_its_token_stores_one(world, what):
+    who, setup, page, url, data, count = CREATE_FORMS[what]
+    made = setup(world) if setup else None
+    client = client_for(getattr(world, who))
+    shown = client.get(page(world, made))
+    assert shown.status_code == 200
+    token = hidden(shown, "once")  # the form carries a one-time token
+    before = count(world, made)
+    sent = {**data(world, made), "once": token}
+    first = client.post(url(world, made), sent)
+    assert first.status_code == 302, first.content.decode()[:3000]
+    second = client.post(url(world, made), sent, follow=True)
+    assert second.status_code == 200
+    assert "You sent this form twice; it was saved once." in second.content.decode()
+    assert count(world, made) == before + 1
+
+
+def test_a_double_clicked_file_is_attached_once(world):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    activity = _setup_activity(world)
+    client = client_for(world.coordinator)
+    token = hidden(client.get(f"/activities/{activity.pk}/"), "once")
+    for _ in range(2):
+        upload = SimpleUploadedFile("notes.txt", b"Notater fra verkstedet", content_type="text/plain")
+        answer = client.post(f"/activities/{activity.pk}/files/", {"file": upload, "once": token})
+        assert answer.status_code == 302
+    assert activity.attachments.count() == 1
+
+
+def test_the_default_evaluation_criteria_pressed_twice_are_added_once(world):
+    client = client_for(world.coordinator)
+    url = f"/challenges/{world.challenge.pk}/evaluation/criteria/"
+    for _ in range(2):
+        assert client.post(url, {"action": "defaults"}).status_code == 302
+    names = [c.label for c in world.challenge.evaluation_criteria.all()]
+    assert len(names) == len(set(names)) == 5

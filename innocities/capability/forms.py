@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from innocities.core.forms import OnceFormMixin
 from innocities.core.i18n import pick
 
 from .models import RoundKind
@@ -8,14 +9,19 @@ from .models import RoundKind
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class RoundForm(forms.Form):
+class RoundForm(OnceFormMixin, forms.Form):
+    """Starts a round; sent twice (a double click), it starts one round (a one-time token)."""
+
     kind = forms.ChoiceField(label=_("Kind of round"), choices=RoundKind.choices)
     opens_on = forms.DateField(label=_("Opens"), widget=DATE)
     closes_on = forms.DateField(label=_("Closes"), widget=DATE)
 
 
 class AnswerForm(forms.Form):
-    """One 1–5 choice per statement (or "don't know"), one yes/no per fact."""
+    """One 1–5 choice per statement (or "don't know"), one yes/no per fact.
+
+    No one-time token: answers are stored without a name, and sending them twice is already refused
+    by the person's invitation (locked, then marked answered, in the same transaction)."""
 
     def __init__(self, *args, instrument, **kwargs):
         super().__init__(*args, **kwargs)

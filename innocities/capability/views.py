@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from innocities.core.idempotency import Earlier, once
 from innocities.core.views import errors_onto, require, saved
 
 from . import access, actions, queries
@@ -48,9 +49,16 @@ def round_start(request):
     form = RoundForm(request.POST)
     if form.is_valid():
         with errors_onto(form):
-            survey = actions.start_round(organisation=organisation, actor=request.user, **form.cleaned_data)
+            survey = once(
+                request,
+                form,
+                lambda: actions.start_round(
+                    organisation=organisation, actor=request.user, **form.cleaned_data
+                ),
+            )
         if not form.errors:
-            saved(request, _("The round is open and the members are invited."))
+            if not isinstance(survey, Earlier):
+                saved(request, _("The round is open and the members are invited."))
             return redirect(survey)
     return _overview(request, organisation, form=form, status=400)
 

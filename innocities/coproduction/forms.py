@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from innocities.accounts.models import User
+from innocities.core.forms import OnceFormMixin
 from innocities.core.i18n import pick
 
 from .models import Activity, Actor, HelixSector, Participation
@@ -9,7 +10,11 @@ from .models import Activity, Actor, HelixSector, Participation
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class ActorForm(forms.ModelForm):
+# A new actor, participation, activity or file carries a one-time token (core.idempotency): sent twice,
+# it is stored once. A form editing a saved one has none.
+
+
+class ActorForm(OnceFormMixin, forms.ModelForm):
     class Meta:
         model = Actor
         fields = [
@@ -43,7 +48,7 @@ class ActorFilterForm(forms.Form):
     )
 
 
-class ParticipationForm(forms.ModelForm):
+class ParticipationForm(OnceFormMixin, forms.ModelForm):
     class Meta:
         model = Participation
         fields = ["actor", "role", "depth", "starts_on", "ends_on", "commitment", "commitment_on", "person"]
@@ -64,7 +69,7 @@ class ParticipationForm(forms.ModelForm):
         pass  # the action validates, with messages a person can act on
 
 
-class ActivityForm(forms.ModelForm):
+class ActivityForm(OnceFormMixin, forms.ModelForm):
     class Meta:
         model = Activity
         fields = [
@@ -97,7 +102,7 @@ class ActivityForm(forms.ModelForm):
         pass  # the action validates, with messages a person can act on
 
 
-class AttachmentForm(forms.Form):
+class AttachmentForm(OnceFormMixin, forms.Form):
     file = forms.FileField(
         label=_("File"), help_text=_("Up to 10 MB: PDF, Office, OpenDocument, PNG, JPEG or text.")
     )

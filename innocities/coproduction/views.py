@@ -9,6 +9,7 @@ from django.views.decorators.http import require_POST
 
 from innocities.accounts.roles import roles_of
 from innocities.core.i18n import pick
+from innocities.core.idempotency import Earlier, once
 from innocities.core.views import errors_onto, require, saved
 from innocities.organisations.acting import acting_organisation, organisations_where
 from innocities.pipeline.access import get_project_for_user
@@ -58,12 +59,18 @@ def _save_actor(request, organisation, actor=None):
     )
     form = ActorForm(request.POST or None, instance=actor, initial=initial)
     if request.method == "POST" and form.is_valid():
-        with errors_onto(form):
-            actor = actions.save_actor(
+
+        def save():
+            return actions.save_actor(
                 organisation=organisation, actor=actor, actor_user=request.user, **form.cleaned_data
             )
+
+        with errors_onto(form):
+            # a new actor is registered once however often its form is sent (a one-time token)
+            actor = save() if actor else once(request, form, save)
         if not form.errors:
-            saved(request, _("The actor was saved."))
+            if not isinstance(actor, Earlier):
+                saved(request, _("The actor was saved."))
             return redirect(actor)
     title = _("Edit actor") if actor else _("Register an actor")
     return render(
@@ -93,16 +100,23 @@ def participation_add(request, pk, participation_pk=None):
         get_object_or_404(project.participations, pk=participation_pk) if participation_pk else None
     )
     form = ParticipationForm(request.POST or None, instance=participation, project=project)
+    back = project.get_absolute_url() + "#coproduction"
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        actor = data.pop("actor")
-        with errors_onto(form):
-            actions.save_participation(
+
+        def save():
+            data = dict(form.cleaned_data)
+            actor = data.pop("actor")
+            return actions.save_participation(
                 project=project, actor=actor, participation=participation, user=request.user, **data
             )
+
+        with errors_onto(form):
+            # a new participation is stored once however often its form is sent (a one-time token)
+            result = save() if participation else once(request, form, save, url=lambda _saved: back)
         if not form.errors:
-            saved(request, _("The participation was saved."))
-            return redirect(project.get_absolute_url() + "#coproduction")
+            if not isinstance(result, Earlier):
+                saved(request, _("The participation was saved."))
+            return redirect(back)
     title = _("Edit participation") if participation else _("Add a participating actor")
     return render(request, "pipeline/form.html", {"form": form, "title": title, "back": project})
 
@@ -125,9 +139,14 @@ def activity_create(request, pk):
     form = ActivityForm(request.POST or None, project=project)
     if request.method == "POST" and form.is_valid():
         with errors_onto(form):
-            activity = actions.record_activity(project=project, user=request.user, **form.cleaned_data)
+            activity = once(
+                request,
+                form,
+                lambda: actions.record_activity(project=project, user=request.user, **form.cleaned_data),
+            )
         if not form.errors:
-            saved(request, _("The activity was recorded."))
+            if not isinstance(activity, Earlier):
+                saved(request, _("The activity was recorded."))
             return redirect(activity)
     return render(
         request, "pipeline/form.html", {"form": form, "title": _("Record an activity"), "back": project}
@@ -192,9 +211,17 @@ def attachment_add(request, pk):
     form = AttachmentForm(request.POST, request.FILES)
     if form.is_valid():
         with errors_onto(form):
-            actions.attach_file(activity=activity, upload=form.cleaned_data["file"], user=request.user)
+            attachment = once(
+                request,
+                form,
+                lambda: actions.attach_file(
+                    activity=activity, upload=form.cleaned_data["file"], user=request.user
+                ),
+                url=lambda _attachment: activity.get_absolute_url(),
+            )
         if not form.errors:
-            saved(request, _("The file was attached."))
+            if not isinstance(attachment, Earlier):
+                saved(request, _("The file was attached."))
             return redirect(activity)
     return render(
         request,

@@ -9,6 +9,9 @@ DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class CallForm(forms.Form):
+    """Publishes a challenge as an open call. No one-time token: a challenge has one call (a unique
+    one-to-one row, update_or_create), so sending the form twice publishes the same call twice."""
+
     invitation = forms.CharField(
         label=_("Invitation to citizens"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -53,7 +56,9 @@ class CommentForm(OnceFormMixin, forms.Form):
     text = forms.CharField(label=_("Your comment"), max_length=3000, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class ReportForm(forms.Form):
+class ReportForm(OnceFormMixin, forms.Form):
+    """Reports an idea or a comment; sent twice (a double click), it is one report (a one-time token)."""
+
     reason = forms.CharField(
         label=_("What is wrong?"), max_length=1000, widget=forms.Textarea(attrs={"rows": 3})
     )

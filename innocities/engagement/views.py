@@ -200,11 +200,17 @@ def report(request, pk, comment_pk=None):
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         with errors_onto(form):
-            actions.report(
-                actor=request.user, idea=None if comment else idea, comment=comment, **form.cleaned_data
+            sent = once(
+                request,
+                form,
+                lambda: actions.report(
+                    actor=request.user, idea=None if comment else idea, comment=comment, **form.cleaned_data
+                ),
+                url=lambda _report: idea.get_public_url(),
             )
         if not form.errors:
-            saved(request, _("Thank you. A moderator will look at it."))
+            if not isinstance(sent, Earlier):
+                saved(request, _("Thank you. A moderator will look at it."))
             return redirect("engagement:idea", pk=idea.pk)
     return render(
         request,

@@ -8,13 +8,19 @@ from django.utils.translation import gettext as _
 from innocities.core import audit
 from innocities.core.events import publish
 from innocities.organisations.actions import ensure_person
+from innocities.pipeline.models import Challenge
 
 from .models import DEFAULT_CRITERIA, Criterion, Evaluator, Score
 
 
 @transaction.atomic
 def add_default_criteria(*, challenge, actor) -> list[Criterion]:
-    start = challenge.evaluation_criteria.count()
+    """Add the default criteria the round does not have yet: pressed twice, or by two people at once
+    (the challenge's row is locked first), the button adds them once."""
+    Challenge.objects.select_for_update().filter(pk=challenge.pk).first()
+    have = [c.name for c in challenge.evaluation_criteria.all()]
+    start = len(have)
+    missing = [default for default in DEFAULT_CRITERIA if default["name"] not in have]
     created = [
         Criterion.objects.create(
             organisation_id=challenge.organisation_id,
@@ -23,7 +29,7 @@ def add_default_criteria(*, challenge, actor) -> list[Criterion]:
             name=default["name"],
             scale=default["scale"],
         )
-        for n, default in enumerate(DEFAULT_CRITERIA)
+        for n, default in enumerate(missing)
     ]
     audit.record(actor=actor, verb="add_default_criteria", obj=challenge, organisation=challenge.organisation)
     return created

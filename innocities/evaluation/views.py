@@ -6,12 +6,15 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from innocities.accounts.models import User
 from innocities.core.boundaries import key_or_404
+from innocities.core.forms import OnceFormMixin
+from innocities.core.idempotency import Earlier, once
 from innocities.core.views import errors_onto, saved
 
 from . import actions, queries
@@ -19,7 +22,11 @@ from .access import get_round_for_user, get_round_idea
 from .models import Evaluator, Score
 
 
-class InviteForm(forms.Form):
+class InviteForm(OnceFormMixin, forms.Form):
+    """Invites a colleague or an outside expert. Inviting the same person twice is harmless (one
+    evaluator per person and round, get_or_create), but the first invitation of an outside expert also
+    creates their account: the one-time token keeps a double click from racing to create it twice."""
+
     user = forms.ModelChoiceField(
         label=gettext_lazy("A colleague"), queryset=User.objects.none(), required=False
     )
@@ -37,7 +44,9 @@ class InviteForm(forms.Form):
         )
 
 
-class CriterionForm(forms.Form):
+class CriterionForm(OnceFormMixin, forms.Form):
+    """A new criterion; sent twice (a double click), it is added once (a one-time token)."""
+
     text = forms.CharField(label=gettext_lazy("New criterion"), max_length=200)
     scale = forms.CharField(
         label=gettext_lazy("What 1 and 5 mean"),
@@ -85,12 +94,21 @@ def criteria(request, pk):
             criterion = get_object_or_404(challenge.evaluation_criteria, pk=wanted)
             actions.remove_criterion(criterion=criterion, actor=request.user)
         else:
-            actions.add_criterion(
-                challenge=challenge,
-                text=request.POST.get("text", ""),
-                scale=request.POST.get("scale", "")[:200],
-                actor=request.user,
+            form = CriterionForm(request.POST)
+            form.is_valid()  # for its one-time token: the action checks the text, in its own words
+            added = once(
+                request,
+                form,
+                lambda: actions.add_criterion(
+                    challenge=challenge,
+                    text=request.POST.get("text", ""),
+                    scale=request.POST.get("scale", "")[:200],
+                    actor=request.user,
+                ),
+                url=lambda _criterion: reverse("evaluation:round", args=[challenge.pk]),
             )
+            if isinstance(added, Earlier):
+                return _round_url(challenge)
             if Score.objects.filter(criterion__challenge=challenge).exists():
                 messages.warning(
                     request, _("Evaluators who have already scored need to score the new criterion too.")
@@ -112,8 +130,17 @@ def invite(request, pk):
     form = InviteForm(request.POST, challenge=challenge)
     if form.is_valid():
         with errors_onto(form):
-            evaluator = actions.invite_evaluator(challenge=challenge, actor=request.user, **form.cleaned_data)
+            evaluator = once(
+                request,
+                form,
+                lambda: actions.invite_evaluator(
+                    challenge=challenge, actor=request.user, **form.cleaned_data
+                ),
+                url=lambda _evaluator: reverse("evaluation:round", args=[challenge.pk]),
+            )
         if not form.errors:
+            if isinstance(evaluator, Earlier):
+                return _round_url(challenge)
             if evaluator.just_invited:
                 saved(request, _("The evaluator was invited."))
             else:

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from innocities.accounts.models import Role
+from innocities.core.forms import OnceFormMixin
 
 from .models import Country, Municipality, OrganisationKind
 
@@ -11,7 +12,11 @@ class MunicipalityChoiceField(forms.ModelChoiceField):
         return f"{obj.name} ({obj.code}, {obj.county_name})"
 
 
-class OrganisationForm(forms.Form):
+# Creating an organisation, adding a member or a strategic goal carries a one-time token
+# (core.idempotency): the form sent twice (a double click) stores one.
+
+
+class OrganisationForm(OnceFormMixin, forms.Form):
     name = forms.CharField(label=_("Name"), max_length=150)
     kind = forms.ChoiceField(label=_("Kind"), choices=OrganisationKind.choices)
     country = forms.ChoiceField(label=_("Country"), choices=Country.choices)
@@ -47,7 +52,7 @@ class OrganisationForm(forms.Form):
         return data
 
 
-class MemberForm(forms.Form):
+class MemberForm(OnceFormMixin, forms.Form):
     full_name = forms.CharField(label=_("Name"), max_length=150)
     email = forms.EmailField(label=_("Email"))
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
@@ -66,7 +71,7 @@ class MemberRoleForm(forms.Form):
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
 
 
-class StrategicGoalForm(forms.Form):
+class StrategicGoalForm(OnceFormMixin, forms.Form):
     title = forms.CharField(label=_("Goal"), max_length=200)
     description = forms.CharField(
         label=_("Description"), widget=forms.Textarea(attrs={"rows": 2}), required=False

@@ -5,6 +5,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from innocities.core.idempotency import Earlier, once
 from innocities.core.views import errors_onto, require, saved
 
 from . import actions
@@ -18,15 +19,18 @@ def organisation_create(request):
     form = OrganisationForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         with errors_onto(form):
-            organisation = actions.create_organisation(actor=request.user, **form.cleaned_data)
-        if not form.errors:
-            saved(
-                request,
-                _(
-                    "The organisation was created. Its administrator sets a password through "
-                    "“Forgot your password?”."
-                ),
+            organisation = once(
+                request, form, lambda: actions.create_organisation(actor=request.user, **form.cleaned_data)
             )
+        if not form.errors:
+            if not isinstance(organisation, Earlier):
+                saved(
+                    request,
+                    _(
+                        "The organisation was created. Its administrator sets a password through "
+                        "“Forgot your password?”."
+                    ),
+                )
             return redirect(organisation)
     return render(request, "pipeline/form.html", {"form": form, "title": _("New organisation")})
 
@@ -39,9 +43,17 @@ def member_add(request, slug):
     form = MemberForm(request.POST)
     if form.is_valid():
         with errors_onto(form):
-            actions.set_membership(organisation=organisation, actor=request.user, **form.cleaned_data)
+            member = once(
+                request,
+                form,
+                lambda: actions.set_membership(
+                    organisation=organisation, actor=request.user, **form.cleaned_data
+                ),
+                url=lambda _membership: organisation.get_absolute_url(),
+            )
         if not form.errors:
-            saved(request, _("The member was added."))
+            if not isinstance(member, Earlier):
+                saved(request, _("The member was added."))
             return redirect(organisation)
     return render(
         request,
@@ -121,9 +133,19 @@ def goal_add(request, slug):
     require(request.user, "organisations.manage_organisation", organisation)
     form = StrategicGoalForm(request.POST)
     if form.is_valid():
-        actions.add_strategic_goal(organisation=organisation, actor=request.user, **form.cleaned_data)
-        saved(request, _("The strategic goal was added."))
-        return redirect(organisation)
+        with errors_onto(form):
+            goal = once(
+                request,
+                form,
+                lambda: actions.add_strategic_goal(
+                    organisation=organisation, actor=request.user, **form.cleaned_data
+                ),
+                url=lambda _goal: organisation.get_absolute_url(),
+            )
+        if not form.errors:
+            if not isinstance(goal, Earlier):
+                saved(request, _("The strategic goal was added."))
+            return redirect(organisation)
     return render(
         request,
         "pipeline/form.html",

@@ -257,7 +257,10 @@ class FundingLineForm(OnceFormMixin, forms.ModelForm):
 class TeamMemberForm(forms.Form):
     """Name a person on a project's team. The organisation's staff may lead or be team members; people
     from outside it (partners of the organisation: researchers, companies, citizens) take part as
-    partners, which the form says and checks before anything is saved."""
+    partners, which the form says and checks before anything is saved.
+
+    No one-time token: a person has one seat on a team (a unique row, update_or_create), so the form
+    sent twice names the same person in the same role twice; nothing is duplicated."""
 
     STAFF_ROLES = (TeamRole.LEAD, TeamRole.MEMBER)
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from innocities.core.forms import OnceFormMixin
-from innocities.core.idempotency import once
+from innocities.core.idempotency import Earlier, once
 from innocities.core.views import errors_onto, require, saved
 from innocities.organisations.acting import acting_organisation
 from innocities.pipeline.access import get_project_for_user
@@ -31,7 +31,10 @@ EXPORTS = {
 }
 
 
-class IndicatorForm(forms.ModelForm):
+class IndicatorForm(OnceFormMixin, forms.ModelForm):
+    """An indicator of the library; a new one carries a one-time token (the library's uniqueness would
+    refuse a second copy, but two sent at once would reach the database's constraint)."""
+
     class Meta:
         model = TrackedIndicator
         fields = ["kind", "code", "name", "unit", "direction", "dimension", "goals", "u4ssc_benchmark"]
@@ -46,7 +49,9 @@ class IndicatorForm(forms.ModelForm):
         pass  # the action validates
 
 
-class TargetForm(forms.Form):
+class TargetForm(OnceFormMixin, forms.Form):
+    """A baseline and target; every one sent is a new row, so a double click is caught by its token."""
+
     baseline_value = forms.DecimalField(label=gettext_lazy("Baseline"), max_digits=16, decimal_places=4)
     baseline_year = forms.IntegerField(label=gettext_lazy("Baseline year"), min_value=1900, max_value=2100)
     target_value = forms.DecimalField(label=gettext_lazy("Target"), max_digits=16, decimal_places=4)
@@ -54,6 +59,9 @@ class TargetForm(forms.Form):
 
 
 class MeasurementForm(forms.Form):
+    """A year's value. No one-time token: a year has one value (a unique row, update_or_create), so
+    sending the form twice records the same value twice; nothing is duplicated."""
+
     year = forms.IntegerField(label=gettext_lazy("Year"), min_value=1900, max_value=2100)
     value = forms.DecimalField(label=gettext_lazy("Value"), max_digits=16, decimal_places=4)
     source = forms.CharField(label=gettext_lazy("Source"), max_length=200, required=False)
@@ -132,14 +140,19 @@ def indicator_list(request):
 def _save(request, organisation, indicator=None):
     form = IndicatorForm(request.POST or None, instance=indicator)
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
-        goals = data.pop("goals")
-        with errors_onto(form):
-            indicator = actions.save_indicator(
+
+        def save():
+            data = dict(form.cleaned_data)
+            goals = data.pop("goals")
+            return actions.save_indicator(
                 organisation=organisation, indicator=indicator, actor=request.user, goals=goals, **data
             )
+
+        with errors_onto(form):
+            indicator = save() if indicator else once(request, form, save)
         if not form.errors:
-            saved(request, _("The indicator was saved."))
+            if not isinstance(indicator, Earlier):
+                saved(request, _("The indicator was saved."))
             return redirect(indicator)
     return render(
         request,
@@ -206,11 +219,19 @@ def indicator_add(request, pk, what):
     if form.is_valid():
         with errors_onto(form):
             if what == "target":
-                actions.set_target(indicator=indicator, actor=request.user, **form.cleaned_data)
+                result = once(
+                    request,
+                    form,
+                    lambda: actions.set_target(indicator=indicator, actor=request.user, **form.cleaned_data),
+                    url=lambda _target: indicator.get_absolute_url(),
+                )
             else:
-                actions.record_measurement(indicator=indicator, actor=request.user, **form.cleaned_data)
+                result = actions.record_measurement(
+                    indicator=indicator, actor=request.user, **form.cleaned_data
+                )
         if not form.errors:
-            saved(request, _("Saved."))
+            if not isinstance(result, Earlier):
+                saved(request, _("Saved."))
             return redirect(indicator)
     return render(
         request,
@@ -290,7 +311,9 @@ def measurements_export(request, fmt):
     return response
 
 
-class ProjectOutcomeForm(forms.Form):
+class ProjectOutcomeForm(OnceFormMixin, forms.Form):
+    """A project's baseline and target; a double click is caught by its one-time token."""
+
     indicator = forms.ModelChoiceField(
         label=gettext_lazy("Indicator"), queryset=TrackedIndicator.objects.none()
     )
@@ -307,6 +330,9 @@ class ProjectOutcomeForm(forms.Form):
 
 
 class ProjectValueForm(forms.Form):
+    """A project's value of a year. No one-time token: one value per indicator, project and year (a
+    unique row, update_or_create), so sending it twice records the same value twice."""
+
     target = forms.ModelChoiceField(label=gettext_lazy("Indicator"), queryset=IndicatorTarget.objects.none())
     year = forms.IntegerField(label=gettext_lazy("Year"), min_value=1900, max_value=2100)
     value = forms.DecimalField(label=gettext_lazy("Value"), max_digits=16, decimal_places=4)
@@ -335,21 +361,28 @@ def project_outcome_add(request, pk, what):
     project = get_project_for_user(request.user, pk)
     require(request.user, "sustainability.measure_benefits", project)
     form = (ProjectOutcomeForm if what == "target" else ProjectValueForm)(request.POST, project=project)
+    back = project.get_absolute_url() + "#outcomes"
     if form.is_valid():
-        data = dict(form.cleaned_data)
+
+        def set_target():
+            data = dict(form.cleaned_data)
+            return actions.set_target(
+                indicator=data.pop("indicator"), project=project, actor=request.user, **data
+            )
+
         with errors_onto(form):
             if what == "target":
-                actions.set_target(
-                    indicator=data.pop("indicator"), project=project, actor=request.user, **data
-                )
+                result = once(request, form, set_target, url=lambda _target: back)
             else:
+                data = dict(form.cleaned_data)
                 target = data.pop("target")
-                actions.record_measurement(
+                result = actions.record_measurement(
                     indicator=target.indicator, project=project, actor=request.user, **data
                 )
         if not form.errors:
-            saved(request, _("Saved."))
-            return redirect(project.get_absolute_url() + "#outcomes")
+            if not isinstance(result, Earlier):
+                saved(request, _("Saved."))
+            return redirect(back)
     return render(
         request,
         "pipeline/form.html",

@@ -150,7 +150,10 @@ class ActionForm(OnceFormMixin, RevisionFormMixin, forms.Form):
 
 
 class DimensionMapForm(forms.Form):
-    """One choice per goal: the dimension a network places it in, or cross-cutting."""
+    """One choice per goal: the dimension a network places it in, or cross-cutting.
+
+    No one-time token: a network has one grouping (a unique row, update_or_create), so the form sent
+    twice saves the same grouping twice."""
 
     def __init__(self, *args, current: dict[int, str], **kwargs):
         super().__init__(*args, **kwargs)

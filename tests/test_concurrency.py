@@ -13,7 +13,7 @@ from django.test import Client
 from innocities.capability.models import SurveyRound
 from innocities.coproduction.models import Actor
 from innocities.organisations.models import Organisation
-from innocities.pipeline.models import GateDecision, Project, ProjectStatus
+from innocities.pipeline.models import GateDecision, Idea, Project, ProjectStatus
 
 pytestmark = pytest.mark.django_db(transaction=True)
 threaded = pytest.mark.skipif(
@@ -958,3 +958,79 @@ def test_the_default_evaluation_criteria_pressed_twice_are_added_once(world):
         assert client.post(url, {"action": "defaults"}).status_code == 302
     names = [c.label for c in world.challenge.evaluation_criteria.all()]
     assert len(names) == len(set(names)) == 5
+
+
+# --- ideas and scaling: a second hand on the same row waits for the first -------------------------------
+
+
+def _outcome(call):
+    """What a thread's action came to: "done", or the message it was refused with."""
+    from django.core.exceptions import ValidationError
+
+    def run():
+        try:
+            call()
+            return "done"
+        except ValidationError as error:
+            return " ".join(error.messages)
+
+    return run
+
+
+def _idea(world):
+    from innocities.pipeline import actions
+
+    return actions.submit_idea(
+        organisation=world.halden,
+        actor=world.member,
+        programme=world.programme,
+        title="Sykkelhotell ved stasjonen",
+        description="Trygg parkering for sykler.",
+    )
+
+
+@threaded
+def test_two_simultaneous_promotions_of_an_idea_make_one_project_and_tell_the_other(world):
+    from innocities.pipeline import actions
+
+    idea = _idea(world)
+    promote = _outcome(
+        lambda: actions.promote_idea(idea=Idea.objects.get(pk=idea.pk), actor=world.coordinator)
+    )
+    outcomes = together(promote, promote)
+    assert sorted(outcomes) == ["This idea is already a project.", "done"]
+    assert Project.objects.filter(idea=idea).count() == 1
+
+
+@threaded
+def test_a_double_clicked_status_change_is_recorded_and_told_once(world):
+    from innocities.pipeline import actions
+    from innocities.pipeline.models import IdeaStatusChange
+
+    idea = _idea(world)
+    park = _outcome(
+        lambda: actions.set_idea_status(
+            idea=idea, status="parked", reason="Venter på budsjett", actor=world.coordinator
+        )
+    )
+    assert together(park, park) == ["done", "done"]
+    assert IdeaStatusChange.objects.filter(idea=idea, status="parked").count() == 1
+
+
+@threaded
+def test_two_simultaneous_scalings_record_one(world):
+    from innocities.pipeline import actions
+    from innocities.pipeline.models import ProgressUpdate
+
+    project = world.make_project(title="Digital vannmåler")
+    Project.objects.filter(pk=project.pk).update(status=ProjectStatus.IMPLEMENTED)
+    project.refresh_from_db()
+    scale = _outcome(
+        lambda: actions.mark_scaled(
+            project=Project.objects.get(pk=project.pk),
+            note="Tatt i bruk i Sarpsborg",
+            actor=world.coordinator,
+        )
+    )
+    assert sorted(together(scale, scale)) == ["The project is already marked as scaled.", "done"]
+    assert ProgressUpdate.objects.filter(project=project).count() == 1

@@ -391,7 +391,8 @@ def test_goal_page_lists_contributing_and_harming_projects_the_reader_may_see(wo
     assert "Digital hemtjänst" not in page
 
 
-def test_portfolio_view_and_its_query_count(world, catalogue, login):
+def test_portfolio_view_and_its_query_count(world, catalogue, login, settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}  # computed
     client = login(world.coordinator)
     url = reverse("sustainability:programme_portfolio", args=["halden"])
     assess(world.private, world.lead, {6: 2, 15: -1})

@@ -107,6 +107,11 @@ def update_idea(*, idea: Idea, actor, revision: int | None = None, **fields) -> 
     return idea
 
 
+def _lock_idea(idea: Idea) -> tuple[str, str]:
+    """Lock the idea's row until the transaction ends; its stored (status, reason)."""
+    return Idea.objects.select_for_update().values_list("status", "status_reason").get(pk=idea.pk)
+
+
 @transaction.atomic
 def set_idea_status(*, idea: Idea, status: str, reason: str, actor, project=None) -> Idea:
     """Change an idea's status and keep the change in its history.
@@ -121,7 +126,10 @@ def set_idea_status(*, idea: Idea, status: str, reason: str, actor, project=None
         raise ValidationError(
             {"reason": _("Tell the author why: the reason is shown on the idea's public page.")}
         )
-    if hasattr(idea, "project") and idea.project is not None and status != IdeaStatus.SELECTED:
+    stored = _lock_idea(idea)
+    if (status, reason) == stored and project is None:
+        return idea  # the same change sent twice (a double click): recorded and told once
+    if Project.objects.filter(idea_id=idea.pk).exists() and status != IdeaStatus.SELECTED:
         raise ValidationError({"status": _("This idea is already a project.")})
     idea.status = status
     idea.status_reason = reason
@@ -165,7 +173,8 @@ def promote_idea(*, idea: Idea, actor, lead=None, **fields) -> Project:
     """Turn a new, reviewed or selected idea into a project, carrying over what the idea gathered:
     its author joins the team, its actors become co-creators, and its supporters follow the idea,
     so they hear that it became a project."""
-    if hasattr(idea, "project") and idea.project is not None:
+    _lock_idea(idea)  # of two simultaneous promotions, the second waits and finds the project
+    if Project.objects.filter(idea_id=idea.pk).exists():
         raise ValidationError(_("This idea is already a project."))
     if idea.status in {IdeaStatus.PARKED, IdeaStatus.REJECTED}:
         raise ValidationError(
@@ -451,6 +460,9 @@ def remove_milestone(*, milestone: Milestone, actor) -> None:
 
 @transaction.atomic
 def mark_scaled(*, project: Project, note: str, actor) -> Project:
+    project = _locked(project.pk)  # of two at once, the second finds the project scaled already
+    if project.status == ProjectStatus.SCALED:
+        raise ValidationError(_("The project is already marked as scaled."))
     if project.status != ProjectStatus.IMPLEMENTED:
         raise ValidationError(_("Only an implemented project can be marked as scaled."))
     if not note.strip():

@@ -252,6 +252,10 @@ def test_indicator_pages_are_the_organisations_own(world, water, login):
 
 def test_a_projects_expected_benefits_are_measured_after_implementation(world, water, login):
     client = login(world.lead)
+    url = reverse("sustainability:project_outcome", args=[world.private.pk, "target"])
+    assert url in client.get(world.private.get_absolute_url()).content.decode(), "linked from the project"
+    form = client.get(url).content.decode()  # the indicator list is on its own page, not the project's
+    assert "Measure a benefit with an indicator" in form and f'value="{water.pk}"' in form
     client.post(
         reverse("sustainability:project_outcome", args=[world.private.pk, "target"]),
         {

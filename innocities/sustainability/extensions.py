@@ -10,7 +10,7 @@ from innocities.accounts import nav as can
 from innocities.core import fragments, registry
 from innocities.pipeline.watch import watch_rows_of_projects
 
-from .indicator_views import ProjectOutcomeForm, ProjectValueForm, project_outcomes
+from .indicator_views import project_outcomes
 from .models import Assessment, DimensionMap
 from .profile import changes, profile
 from .queries import completed, current_assessment
@@ -34,11 +34,7 @@ def _assessment_context(request, project):
 
 def _outcomes_context(request, project):
     """Expected benefits measured with indicators: targets, values and progress for the project."""
-    return {
-        "outcomes": project_outcomes(project),
-        "outcome_target_form": ProjectOutcomeForm(project=project, auto_id="id_ot_%s"),
-        "outcome_value_form": ProjectValueForm(project=project, auto_id="id_ov_%s"),
-    }
+    return {"outcomes": project_outcomes(project)}
 
 
 def _assessments_follow(*, programme, phase_map, gate_map, actor) -> None:

@@ -355,13 +355,26 @@ def project_outcomes(project):
     return rows
 
 
+OUTCOME_FORMS = {
+    "target": (ProjectOutcomeForm, gettext_lazy("Measure a benefit with an indicator")),
+    "value": (ProjectValueForm, gettext_lazy("Record a measured value")),
+}
+
+
 @login_required
-@require_POST
 def project_outcome_add(request, pk, what):
+    """A page of its own: its list of the organisation's indicators (hundreds, in a large one) is read
+    only by whoever opens it, never by every view of the project."""
     project = get_project_for_user(request.user, pk)
     require(request.user, "sustainability.measure_benefits", project)
-    form = (ProjectOutcomeForm if what == "target" else ProjectValueForm)(request.POST, project=project)
+    if what not in OUTCOME_FORMS:
+        raise Http404
+    form_class, title = OUTCOME_FORMS[what]
     back = project.get_absolute_url() + "#outcomes"
+    if request.method != "POST":
+        form = form_class(project=project)
+        return render(request, "pipeline/form.html", {"form": form, "title": title, "back": project})
+    form = form_class(request.POST, project=project)
     if form.is_valid():
 
         def set_target():

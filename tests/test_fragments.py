@@ -83,3 +83,24 @@ def test_roles_are_kept_only_until_a_membership_or_network_changes(world, login)
     assert sarpsborg.get(world.network_project.get_absolute_url()).status_code == 200
     world.network.members.remove(world.halden)
     assert sarpsborg.get(world.network_project.get_absolute_url()).status_code == 404
+
+
+def test_my_work_shows_a_new_idea_or_project_at_its_next_reading(world, login):
+    """The gates and ideas a coordinator reviews are cached per person, until their organisation's or
+    programme's projects or ideas change."""
+    from innocities.pipeline import actions
+
+    client = login(world.coordinator)
+    assert "Bysykler" not in client.get("/my-work/").content.decode()
+    actions.submit_idea(
+        organisation=world.halden,
+        actor=world.member,
+        programme=world.programme,
+        title="Bysykler ved stasjonen",
+        description="d",
+    )
+    assert "Bysykler ved stasjonen" in client.get("/my-work/").content.decode()
+    project = world.make_project(title="Ladestasjoner")
+    assert "Ladestasjoner" in client.get("/my-work/").content.decode()
+    actions.update_project(project=project, actor=world.coordinator, title="Ladepunkter for elbiler")
+    assert "Ladepunkter for elbiler" in client.get("/my-work/").content.decode()

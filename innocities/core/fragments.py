@@ -35,7 +35,8 @@ def _tokens(names: list[str]) -> list[str]:
 
 def cached(key: str, depends_on: Iterable[str], compute: Callable[[], object], timeout: int = TIMEOUT):
     names = sorted(depends_on)
-    full = ":".join(["fragment", key, *_tokens(names)])
+    tokens = hashlib.sha256(":".join(_tokens(names)).encode()).hexdigest()[:32]
+    full = f"fragment:{key}:{tokens}"
     value = cache.get(full)
     if value is None:
         value = compute()

@@ -196,16 +196,36 @@ def funding_totals(lines):
     return dict(totals)
 
 
-def my_work(user):
-    """What waits for a person: gates to decide (longest in their phase first), ideas to review
-    (oldest first), projects they lead or work on.
-
-    Each list starts from what makes it the person's (the organisations they manage, the programmes
-    they steer, their team seats), so its cost follows the person's share, not the installation."""
+def _steering(user):
     roles = roles_of(user)
     steered = roles.coordinated_programme_ids | roles.steered_programme_ids
     managed = [org for org in roles.full_org_ids if roles.manages(org)]
-    related = ("organisation", "programme", "phase", "focus_area")
+    return roles, steered, managed
+
+
+def steers(user) -> bool:
+    _roles, steered, managed = _steering(user)
+    return bool(steered or managed)
+
+
+def my_steering_depends_on(user) -> list[str]:
+    """What the person's gates and ideas to review are drawn from (``core.fragments`` names)."""
+    roles, steered, managed = _steering(user)
+    return [
+        f"person:{user.pk}",
+        "roles",
+        *(f"organisation:{o}" for o in managed),
+        *(f"programme:{p}" for p in steered | roles.coordinated_programme_ids),
+    ]
+
+
+def my_steering(user):
+    """What waits for a person who steers: gates to decide (longest in their phase first) and ideas
+    to review (oldest first), each its first rows and a count.
+
+    Each list starts from what makes it the person's (the organisations they manage, the programmes
+    they steer), so its cost follows the person's share, not the installation."""
+    roles, steered, managed = _steering(user)
     # the organisations and programmes are indexed and select the rows; visibility only filters them
     gates = visible_projects(user).filter(
         Q(organisation_id__in=managed) | Q(programme_id__in=steered),
@@ -222,31 +242,36 @@ def my_work(user):
         .order_by("created_at")
     )
     ideas_to_review = with_related_visibility(user, ideas_to_review)
-    # a team seat makes its project visible (access.visible_projects), so no visibility test is needed
-    seats = ProjectMember.objects.filter(user=user)
-    led = Project.objects.filter(pk__in=seats.filter(role=TeamRole.LEAD).values("project_id"))
-    team = Project.objects.filter(pk__in=seats.exclude(role=TeamRole.LEAD).values("project_id"))
-
-    def first(projects, *order):
-        """The first rows in order, chosen on narrow rows and only then joined: the sort never carries
-        the joined columns of every candidate (one query still)."""
-        page = projects.order_by(*order).values("pk")[:MY_WORK_ROWS]
-        return Project.objects.filter(pk__in=page).select_related(*related).order_by(*order)
-
     return {
-        # what the person's roles make theirs to do: steering and reviewing, and project work
-        "steers": bool(managed or steered),
-        "works_in_projects": bool(roles.by_org),
-        "gates_due": first(gates, "in_phase_since", "title", "pk"),
+        "gates_due": _first(gates, "in_phase_since", "title", "pk"),
         "gates_due_count": gates.count(),
         "ideas_to_review": ideas_to_review[:MY_WORK_ROWS],
         "ideas_to_review_count": ideas_to_review.count(),
-        # most recently changed first: the person's own rows sorted, never every project's title walked
-        "led_projects": first(led, "-updated_at", "-pk"),
+    }
+
+
+def my_projects(user):
+    """The projects a person leads and those they work on, most recently changed first.
+
+    A team seat makes its project visible (access.visible_projects), so no visibility test is needed:
+    the person's own rows are sorted, never every project's title walked."""
+    seats = ProjectMember.objects.filter(user=user)
+    led = Project.objects.filter(pk__in=seats.filter(role=TeamRole.LEAD).values("project_id"))
+    team = Project.objects.filter(pk__in=seats.exclude(role=TeamRole.LEAD).values("project_id"))
+    return {
+        "led_projects": _first(led, "-updated_at", "-pk"),
         "led_count": led.count(),
-        "team_projects": first(team, "-updated_at", "-pk"),
+        "team_projects": _first(team, "-updated_at", "-pk"),
         "team_count": team.count(),
     }
+
+
+def _first(projects, *order):
+    """The first rows in order, chosen on narrow rows and only then joined: the sort never carries
+    the joined columns of every candidate (one query still)."""
+    page = projects.order_by(*order).values("pk")[:MY_WORK_ROWS]
+    related = ("organisation", "programme", "phase", "focus_area")
+    return Project.objects.filter(pk__in=page).select_related(*related).order_by(*order)
 
 
 def decision_makers_for(project):

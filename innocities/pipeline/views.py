@@ -657,7 +657,23 @@ def project_scaled(request, pk):
 
 @login_required
 def my_work(request):
-    context = queries.my_work(request.user)
-    context["roles"] = roles_of(request.user)
-    context["panels"] = registry.render_panels("my_work", request, request.user)
+    user = request.user
+    roles = roles_of(user)
+    steering = queries.steers(user) and fragments.rendered(
+        request,
+        "pipeline/_my_work_steering.html",
+        f"my-work:{user.pk}",
+        # the gates and ideas as this person sees them, until one of their organisations or programmes
+        # changes a project or an idea (pipeline.watch), or their roles change
+        queries.my_steering_depends_on(user),
+        lambda: queries.my_steering(user),
+    )
+    context = {
+        "roles": roles,
+        "steering": steering,
+        "works_in_projects": bool(roles.by_org),
+        "panels": registry.render_panels("my_work", request, user),
+    }
+    if roles.by_org:
+        context.update(queries.my_projects(user))
     return render(request, "pipeline/my_work.html", context)

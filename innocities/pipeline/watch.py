@@ -1,7 +1,8 @@
 """Which cached fragments a change to the pipeline makes stale (``core.fragments``).
 
 Fragments name what they show: ``projects`` (anything across projects), ``programme:<pk>`` (a
-programme's board and portfolio), ``organisation:<pk>`` (an organisation's portfolio). Every save and
+programme's board and portfolio, a steering person's my work), ``organisation:<pk>`` (an organisation's
+portfolio, its managers' my work). Ideas and challenges touch their programme and organisation. Every save and
 delete of a project or a team seat, and of any row that belongs to a project and is connected with
 ``watch_rows_of_projects`` (assessments, for one), touches the names of its project. Renaming a phase
 touches the programme that owns the method.
@@ -12,7 +13,7 @@ from django.db.models.signals import post_delete, post_save
 from innocities.core import fragments
 from innocities.programmes.models import Phase
 
-from .models import Project, ProjectMember
+from .models import Challenge, Idea, Project, ProjectMember
 
 
 def touch_project(programme_id, organisation_id) -> None:
@@ -27,6 +28,11 @@ def _row_of_project_changed(sender, instance, **kwargs):
     row = Project.objects.filter(pk=instance.project_id).values("programme_id", "organisation_id").first()
     if row:  # a row deleted with its project: the project's own delete touched its names
         touch_project(row["programme_id"], row["organisation_id"])
+
+
+def _idea_or_challenge_changed(sender, instance, **kwargs):
+    """Ideas and challenges show in the reviews of my work, by organisation and programme."""
+    fragments.touch(f"programme:{instance.programme_id}", f"organisation:{instance.organisation_id}")
 
 
 def _phase_changed(sender, instance, **kwargs):
@@ -45,4 +51,6 @@ def watch() -> None:
     for signal in (post_save, post_delete):
         signal.connect(_project_changed, sender=Project, dispatch_uid="fragments-project")
         signal.connect(_phase_changed, sender=Phase, dispatch_uid="fragments-phase")
+        signal.connect(_idea_or_challenge_changed, sender=Idea, dispatch_uid="fragments-idea")
+        signal.connect(_idea_or_challenge_changed, sender=Challenge, dispatch_uid="fragments-challenge")
     watch_rows_of_projects(ProjectMember)

@@ -11,7 +11,8 @@ touches the programme that owns the method.
 from django.db.models.signals import post_delete, post_save
 
 from innocities.core import fragments
-from innocities.programmes.models import Phase
+from innocities.organisations.models import Organisation
+from innocities.programmes.models import Phase, Programme
 
 from .models import Challenge, Idea, Project, ProjectMember
 
@@ -35,6 +36,11 @@ def _idea_or_challenge_changed(sender, instance, **kwargs):
     fragments.touch(f"programme:{instance.programme_id}", f"organisation:{instance.organisation_id}")
 
 
+def _owner_changed(sender, instance, **kwargs):
+    """A programme or organisation renamed: the fragments that name it."""
+    fragments.touch(f"{sender._meta.model_name}:{instance.pk}")
+
+
 def _phase_changed(sender, instance, **kwargs):
     owner = instance.method.owner_programme_id if instance.method_id else None
     fragments.touch(f"programme:{owner}" if owner else "projects")
@@ -53,4 +59,6 @@ def watch() -> None:
         signal.connect(_phase_changed, sender=Phase, dispatch_uid="fragments-phase")
         signal.connect(_idea_or_challenge_changed, sender=Idea, dispatch_uid="fragments-idea")
         signal.connect(_idea_or_challenge_changed, sender=Challenge, dispatch_uid="fragments-challenge")
+        signal.connect(_owner_changed, sender=Programme, dispatch_uid="fragments-programme")
+        signal.connect(_owner_changed, sender=Organisation, dispatch_uid="fragments-organisation")
     watch_rows_of_projects(ProjectMember)

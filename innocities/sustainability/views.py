@@ -295,19 +295,21 @@ def goal_detail(request, number):
 def _portfolio_page(request, owner, projects, phases, back):
     from .profile import BALANCE
 
-    # what the reader may see is theirs: the figures are kept per reader, until the owner's projects,
-    # teams, assessments or the goals' grouping change (sustainability.extensions touches them)
-    data = fragments.cached(
+    def context():
+        data = queries.portfolio(projects, phases)
+        balance = [(key, label, data["balance"].get(key, 0)) for key, label in BALANCE.items()]
+        return {"owner": owner, "phases": phases, "balance_rows": balance, **data}
+
+    # what the reader may see is theirs: rendered per reader and language, until the owner's projects,
+    # teams, assessments or the goals' grouping change (pipeline.watch, sustainability.extensions)
+    body = fragments.rendered(
+        request,
+        "sustainability/_portfolio_body.html",
         f"portfolio:{owner._meta.label_lower}:{owner.pk}:{request.user.pk}",
         [f"{owner._meta.model_name}:{owner.pk}", "dimension-maps"],
-        lambda: queries.portfolio(projects, phases),
+        context,
     )
-    balance_rows = [(key, label, data["balance"].get(key, 0)) for key, label in BALANCE.items()]
-    return render(
-        request,
-        "sustainability/portfolio.html",
-        {"owner": owner, "phases": phases, "back": back, "balance_rows": balance_rows, **data},
-    )
+    return render(request, "sustainability/portfolio.html", {"owner": owner, "back": back, "body": body})
 
 
 @login_required

@@ -8,8 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from innocities.core.idempotency import Earlier, once
-from innocities.core.views import errors_onto, require, saved
+from innocities.core.views import create_once, errors_onto, require, saved
 
 from . import access, actions, queries
 from .chart import radar
@@ -47,20 +46,13 @@ def round_start(request):
     organisation = access.get_organisation_for_user(request.user, request.POST.get("organisation"))
     require(request.user, "capability.manage_rounds", organisation)
     form = RoundForm(request.POST)
-    if form.is_valid():
-        with errors_onto(form):
-            survey = once(
-                request,
-                form,
-                lambda: actions.start_round(
-                    organisation=organisation, actor=request.user, **form.cleaned_data
-                ),
-            )
-        if not form.errors:
-            if not isinstance(survey, Earlier):
-                saved(request, _("The round is open and the members are invited."))
-            return redirect(survey)
-    return _overview(request, organisation, form=form, status=400)
+    started = create_once(
+        request,
+        form,
+        lambda: actions.start_round(organisation=organisation, actor=request.user, **form.cleaned_data),
+        message=_("The round is open and the members are invited."),
+    )
+    return started or _overview(request, organisation, form=form, status=400)
 
 
 def _rows(dimensions, current, earlier, network):

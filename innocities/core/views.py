@@ -4,7 +4,9 @@ from contextlib import contextmanager
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, resolve_url
 
+from .idempotency import Earlier, once
 from .revisions import EditConflict
 
 
@@ -40,3 +42,23 @@ def errors_onto(form):
 
 def saved(request, text) -> None:
     messages.success(request, text)
+
+
+def create_once(request, form, create, *, message, then=None):
+    """A create view's POST: a valid form creates once (``core.idempotency.once``: a repeated submit
+    is sent to what the first created), says ``message`` and redirects to ``then`` (a page or an
+    object; by default what was created). None when the form or the action refused: the view shows
+    the form again with the reasons.
+
+        response = create_once(request, form, lambda: actions.add_x(...), message=_("Added."), then=org)
+        return response or render(request, "form.html", {"form": form}, status=400)
+    """
+    if not form.is_valid():
+        return None
+    with errors_onto(form):
+        created = once(request, form, create, url=(lambda _created: resolve_url(then)) if then else None)
+    if form.errors:
+        return None
+    if not isinstance(created, Earlier):
+        saved(request, message)
+    return redirect(then or created)

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from innocities.core.idempotency import Earlier, once
-from innocities.core.views import errors_onto, require, saved
+from innocities.core.views import create_once, errors_onto, require, saved
 
 from . import actions
 from .access import get_organisation_for_user
@@ -41,20 +41,15 @@ def member_add(request, slug):
     organisation = get_organisation_for_user(request.user, slug)
     require(request.user, "organisations.manage_organisation", organisation)
     form = MemberForm(request.POST)
-    if form.is_valid():
-        with errors_onto(form):
-            member = once(
-                request,
-                form,
-                lambda: actions.set_membership(
-                    organisation=organisation, actor=request.user, **form.cleaned_data
-                ),
-                url=lambda _membership: organisation.get_absolute_url(),
-            )
-        if not form.errors:
-            if not isinstance(member, Earlier):
-                saved(request, _("The member was added."))
-            return redirect(organisation)
+    added = create_once(
+        request,
+        form,
+        lambda: actions.set_membership(organisation=organisation, actor=request.user, **form.cleaned_data),
+        message=_("The member was added."),
+        then=organisation,
+    )
+    if added:
+        return added
     return render(
         request,
         "pipeline/form.html",
@@ -132,20 +127,17 @@ def goal_add(request, slug):
     organisation = get_organisation_for_user(request.user, slug)
     require(request.user, "organisations.manage_organisation", organisation)
     form = StrategicGoalForm(request.POST)
-    if form.is_valid():
-        with errors_onto(form):
-            goal = once(
-                request,
-                form,
-                lambda: actions.add_strategic_goal(
-                    organisation=organisation, actor=request.user, **form.cleaned_data
-                ),
-                url=lambda _goal: organisation.get_absolute_url(),
-            )
-        if not form.errors:
-            if not isinstance(goal, Earlier):
-                saved(request, _("The strategic goal was added."))
-            return redirect(organisation)
+    added = create_once(
+        request,
+        form,
+        lambda: actions.add_strategic_goal(
+            organisation=organisation, actor=request.user, **form.cleaned_data
+        ),
+        message=_("The strategic goal was added."),
+        then=organisation,
+    )
+    if added:
+        return added
     return render(
         request,
         "pipeline/form.html",

@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 
 from innocities.core.idempotency import Earlier, once
 from innocities.core.revisions import EditConflict
-from innocities.core.views import errors_onto, require, saved
+from innocities.core.views import create_once, errors_onto, require, saved
 from innocities.organisations.acting import acting_organisation
 
 from . import actions, queries
@@ -22,20 +22,15 @@ def evaluation_add(request, slug):
     programme = get_programme_for_user(request.user, slug)
     require(request.user, "programmes.change_programme", programme)
     form = EvaluationForm(request.POST)
-    if form.is_valid():
-        with errors_onto(form):
-            evaluation = once(
-                request,
-                form,
-                lambda: actions.record_evaluation(
-                    programme=programme, actor=request.user, **form.cleaned_data
-                ),
-                url=lambda _evaluation: programme.get_absolute_url(),
-            )
-        if not form.errors:
-            if not isinstance(evaluation, Earlier):
-                saved(request, _("The annual evaluation was recorded."))
-            return redirect(programme)
+    recorded = create_once(
+        request,
+        form,
+        lambda: actions.record_evaluation(programme=programme, actor=request.user, **form.cleaned_data),
+        message=_("The annual evaluation was recorded."),
+        then=programme,
+    )
+    if recorded:
+        return recorded
     return render(
         request,
         "pipeline/form.html",

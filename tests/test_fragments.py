@@ -6,6 +6,7 @@ import os
 import pytest
 from django.core.cache import cache
 from django.test.utils import override_settings
+from django.urls import reverse
 
 from innocities.core import fragments
 
@@ -104,3 +105,17 @@ def test_my_work_shows_a_new_idea_or_project_at_its_next_reading(world, login):
     assert "Ladestasjoner" in client.get("/my-work/").content.decode()
     actions.update_project(project=project, actor=world.coordinator, title="Ladepunkter for elbiler")
     assert "Ladepunkter for elbiler" in client.get("/my-work/").content.decode()
+
+
+def test_a_cached_board_follows_the_readers_roles(world, login):
+    """A board kept for a reader is computed anew when what they may see changes, not only the board."""
+    from innocities.accounts.models import Membership
+    from innocities.organisations.actions import change_role
+
+    client = login(world.leader)  # Halden's leadership and the programme's steering group
+    url = reverse("pipeline:board", args=["halden"])
+    assert "Smarte vannmålere" in client.get(url).content.decode()
+    membership = Membership.objects.get(user=world.leader, organisation=world.halden)
+    change_role(membership=membership, role="partner", actor=world.admin)
+    response = client.get(url)  # still steering the programme, now a partner: Halden's private work is gone
+    assert response.status_code == 200 and "Smarte vannmålere" not in response.content.decode()

@@ -56,6 +56,12 @@ def rendered(request, template: str, key: str, depends_on: Iterable[str], contex
     )
 
 
+def readers(user) -> list[str]:
+    """The names a fragment kept for one reader depends on besides what it shows: what that person
+    may see changes with their memberships and networks (``accounts.roles`` touches them)."""
+    return [f"person:{user.pk}", "roles"]
+
+
 def touch(*names: str) -> None:
     def renew():
         cache.set_many({f"token:{name}": uuid4().hex for name in names}, None)

@@ -18,6 +18,7 @@ from django.db.models.functions import Coalesce, RowNumber
 
 from innocities.accounts.models import User
 from innocities.accounts.roles import roles_of
+from innocities.core import fragments
 from innocities.programmes.models import Gate
 
 from .access import (
@@ -212,8 +213,7 @@ def my_steering_depends_on(user) -> list[str]:
     """What the person's gates and ideas to review are drawn from (``core.fragments`` names)."""
     roles, steered, managed = _steering(user)
     return [
-        f"person:{user.pk}",
-        "roles",
+        *fragments.readers(user),
         *(f"organisation:{o}" for o in managed),
         *(f"programme:{p}" for p in steered | roles.coordinated_programme_ids),
     ]

@@ -123,7 +123,7 @@ def board(request, slug):
         request,
         "pipeline/_board_columns.html",
         f"board:{programme.pk}:{request.user.pk}",
-        [f"programme:{programme.pk}"],
+        [f"programme:{programme.pk}", *fragments.readers(request.user)],
         columns,
     )
     partial = request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request")

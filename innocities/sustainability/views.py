@@ -282,7 +282,7 @@ def goal_detail(request, number):
     # across every project the reader may see: kept per reader until a project or assessment changes
     contributing, harming = fragments.cached(
         f"goal:{number}:{request.user.pk}",
-        ["projects"],
+        ["projects", *fragments.readers(request.user)],
         lambda: queries.projects_on_goal(visible_projects(request.user), number),
     )
     return render(
@@ -306,7 +306,7 @@ def _portfolio_page(request, owner, projects, phases, back):
         request,
         "sustainability/_portfolio_body.html",
         f"portfolio:{owner._meta.label_lower}:{owner.pk}:{request.user.pk}",
-        [f"{owner._meta.model_name}:{owner.pk}", "dimension-maps"],
+        [f"{owner._meta.model_name}:{owner.pk}", "dimension-maps", *fragments.readers(request.user)],
         context,
     )
     return render(request, "sustainability/portfolio.html", {"owner": owner, "back": back, "body": body})

@@ -119,3 +119,15 @@ def test_a_cached_board_follows_the_readers_roles(world, login):
     change_role(membership=membership, role="partner", actor=world.admin)
     response = client.get(url)  # still steering the programme, now a partner: Halden's private work is gone
     assert response.status_code == 200 and "Smarte vannmålere" not in response.content.decode()
+
+
+def test_a_project_moved_to_another_programme_leaves_the_old_board(world, login):
+    from innocities.pipeline import actions
+    from tests.conftest import programme
+
+    client = login(world.coordinator)
+    url = reverse("pipeline:board", args=["halden"])
+    assert "Smarte vannmålere" in client.get(url).content.decode()
+    other = programme(world.halden, world.programme.method, "halden-2")
+    actions.update_project(project=world.private, actor=world.coordinator, programme=other)
+    assert "Smarte vannmålere" not in client.get(url).content.decode()

@@ -5,6 +5,8 @@ Everything that differs between machines comes from the environment through ``en
 ``local.py`` (make run), ``test.py`` and ``prod.py`` only override a handful of values.
 """
 
+import hashlib
+
 from django.utils.translation import gettext_lazy as _
 
 from .env import BASE_DIR, database, env_bool, env_list, env_str
@@ -90,9 +92,21 @@ FORM_RENDERER = "innocities.core.forms.FormRenderer"
 # --- data ----------------------------------------------------------------------------------------
 DATABASES = {"default": database(BASE_DIR / "var" / "innocities.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+
 # One cache for every worker: cached fragments are invalidated by the action that changes them, in
 # whichever worker it runs, and rate limits count across workers. Redis in production (several servers);
 # without it, files under var/ that the workers of one machine share (`make run`).
+def _release() -> str:
+    """A digest of the code and templates: what one release caches, the next never reads (a value
+    pickled by older code could fail to load). The same on every server running the same code."""
+    digest = hashlib.sha256()
+    for path in sorted((BASE_DIR / "innocities").rglob("*")):
+        if path.suffix in {".py", ".html"}:
+            digest.update(path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 CACHES = (
     {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": env_str("REDIS_URL")}}
     if env_str("REDIS_URL")
@@ -104,6 +118,7 @@ CACHES = (
         }
     }
 )
+CACHES["default"]["KEY_PREFIX"] = env_str("RELEASE") or _release()
 
 # Sessions are read from the shared cache and written through to the database (they survive its loss).
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

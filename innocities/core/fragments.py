@@ -10,6 +10,7 @@ between the two, from what was not yet committed, is not left with it.
 """
 
 import hashlib
+import logging
 from collections.abc import Callable, Iterable
 from uuid import uuid4
 
@@ -19,6 +20,7 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+logger = logging.getLogger(__name__)
 TIMEOUT = 600  # seconds; a safety net for a change made outside the actions (a database console)
 
 
@@ -34,23 +36,35 @@ def _tokens(names: list[str]) -> list[str]:
 
 
 def cached(key: str, depends_on: Iterable[str], compute: Callable[[], object], timeout: int = TIMEOUT):
+    """The fragment, from the cache or computed (and stored). When the cache cannot be reached the
+    fragment is computed for this request: slower, never an error page."""
     names = sorted(depends_on)
-    tokens = hashlib.sha256(":".join(_tokens(names)).encode()).hexdigest()[:32]
-    full = f"fragment:{key}:{tokens}"
-    value = cache.get(full)
+    try:
+        tokens = hashlib.sha256(":".join(_tokens(names)).encode()).hexdigest()[:32]
+        full = f"fragment:{key}:{tokens}"
+        value = cache.get(full)
+    except Exception:  # noqa: BLE001 - any cache failure (Redis down, a value of an older release)
+        logger.warning("cache unavailable: computing %s", key, exc_info=True)
+        return compute()
     if value is None:
         value = compute()
-        cache.set(full, value, timeout)
+        try:
+            cache.set(full, value, timeout)
+        except Exception:  # noqa: BLE001
+            logger.warning("cache unavailable: not keeping %s", key, exc_info=True)
     return value
 
 
-def rendered(request, template: str, key: str, depends_on: Iterable[str], context: Callable[[], dict]) -> str:
-    """A template rendered once per language and query string for ``key`` (which must name the
-    reader when what it shows depends on them), until what it depends on changes. The template gets
-    ``request`` but no context processors: a fragment holds what the page shows, never the header."""
-    query = hashlib.sha256(request.GET.urlencode().encode()).hexdigest()[:16]
+def rendered(
+    request, template: str, key: str, depends_on: Iterable[str], context: Callable[[], dict], vary: str = ""
+) -> str:
+    """A template rendered once per language (and ``vary``: the cleaned filters that shape it, never
+    the raw query string) for ``key``, which must name the reader when what it shows depends on them,
+    until what it depends on changes. The template gets ``request`` but no context processors: a
+    fragment holds what the page shows, never the header."""
+    shape = hashlib.sha256(vary.encode()).hexdigest()[:16]
     return cached(
-        f"{key}:{get_language()}:{query}",
+        f"{key}:{get_language()}:{shape}",
         depends_on,
         lambda: mark_safe(render_to_string(template, {**context(), "request": request})),  # noqa: S308 - our template's output
     )
@@ -64,7 +78,10 @@ def readers(user) -> list[str]:
 
 def touch(*names: str) -> None:
     def renew():
-        cache.set_many({f"token:{name}": uuid4().hex for name in names}, None)
+        try:
+            cache.set_many({f"token:{name}": uuid4().hex for name in names}, None)
+        except Exception:  # noqa: BLE001 - the fragments expire on their own (TIMEOUT)
+            logger.error("cache unavailable: could not renew %s", names, exc_info=True)
 
     renew()
     transaction.on_commit(renew)

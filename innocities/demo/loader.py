@@ -972,3 +972,8 @@ class _Demo:
                 if updated is not None:
                     obj.updated_at = updated
             model.objects.bulk_update([obj for obj, _c, _u in rows], names, batch_size=500)
+        # a project that no gate has decided on waits since it was created (now backdated)
+        decided = GateDecision.objects.filter(annulled_at__isnull=True).values("project_id")
+        for project, created, _updated in self.stamps.get(Project, []):
+            if not decided.filter(project_id=project.pk).exists():
+                Project.objects.filter(pk=project.pk).update(in_phase_since=created.date())

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from innocities.accounts.roles import roles_of
-from innocities.core import audit, registry
+from innocities.core import audit, fragments, registry
 from innocities.core.events import publish
 from innocities.core.revisions import bump_revision, claim_revision
 from innocities.programmes.models import Phase, Programme
@@ -64,7 +64,9 @@ def update_challenge(*, challenge: Challenge, actor, revision: int | None = None
         setattr(challenge, name, value)
     _check_programme(challenge.organisation, challenge.programme)
     challenge = _save(challenge, actor=actor, verb="update_challenge")
-    challenge.ideas.exclude(programme=challenge.programme).update(programme=challenge.programme)
+    moved = challenge.ideas.exclude(programme=challenge.programme)
+    fragments.touch(*{f"programme:{p}" for p in moved.values_list("programme_id", flat=True)})
+    moved.update(programme=challenge.programme)
     return challenge
 
 

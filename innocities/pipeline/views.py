@@ -125,6 +125,7 @@ def board(request, slug):
         f"board:{programme.pk}:{request.user.pk}",
         [f"programme:{programme.pk}", *fragments.readers(request.user)],
         columns,
+        vary=repr((sorted((k, str(v)) for k, v in filters.items()), phase, page)),
     )
     partial = request.headers.get("HX-Request") and not request.headers.get("HX-History-Restore-Request")
     if partial:

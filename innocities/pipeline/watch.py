@@ -8,7 +8,7 @@ delete of a project or a team seat, and of any row that belongs to a project and
 touches the programme that owns the method.
 """
 
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 
 from innocities.core import fragments
 from innocities.organisations.models import Organisation
@@ -21,8 +21,24 @@ def touch_project(programme_id, organisation_id) -> None:
     fragments.touch("projects", f"programme:{programme_id}", f"organisation:{organisation_id}")
 
 
+def _remember_owners(sender, instance, **kwargs):
+    """Before a save, the programme and organisation the row had: a row moved elsewhere must leave
+    the fragments of its old owners too."""
+    if instance.pk:
+        instance._owners_before = (
+            sender.objects.filter(pk=instance.pk).values_list("programme_id", "organisation_id").first()
+        )
+
+
+def _owners(instance):
+    now = (instance.programme_id, instance.organisation_id)
+    before = getattr(instance, "_owners_before", None) or now
+    return {now, before}
+
+
 def _project_changed(sender, instance, **kwargs):
-    touch_project(instance.programme_id, instance.organisation_id)
+    for programme_id, organisation_id in _owners(instance):
+        touch_project(programme_id, organisation_id)
 
 
 def _row_of_project_changed(sender, instance, **kwargs):
@@ -32,8 +48,13 @@ def _row_of_project_changed(sender, instance, **kwargs):
 
 
 def _idea_or_challenge_changed(sender, instance, **kwargs):
-    """Ideas and challenges show in the reviews of my work, by organisation and programme."""
-    fragments.touch(f"programme:{instance.programme_id}", f"organisation:{instance.organisation_id}")
+    """Ideas and challenges show in the reviews of my work, by organisation and programme; a
+    challenge's title also shows beside the ideas that answer it, in their organisations."""
+    names = {n for p, o in _owners(instance) for n in (f"programme:{p}", f"organisation:{o}")}
+    if isinstance(instance, Challenge) and instance.pk:
+        answering = Idea.objects.filter(challenge_id=instance.pk).values_list("organisation_id", flat=True)
+        names |= {f"organisation:{o}" for o in answering.distinct()}
+    fragments.touch(*names)
 
 
 def _owner_changed(sender, instance, **kwargs):
@@ -54,6 +75,8 @@ def watch_rows_of_projects(*models) -> None:
 
 
 def watch() -> None:
+    for model in (Project, Idea, Challenge):
+        pre_save.connect(_remember_owners, sender=model, dispatch_uid=f"fragments-owners-{model.__name__}")
     for signal in (post_save, post_delete):
         signal.connect(_project_changed, sender=Project, dispatch_uid="fragments-project")
         signal.connect(_phase_changed, sender=Phase, dispatch_uid="fragments-phase")

@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -306,7 +306,10 @@ def measurements_export(request, fmt):
         raise Http404
     organisation = _organisation(request)
     export, content_type = EXPORTS[fmt]
-    response = HttpResponse(export(organisation), content_type=content_type)
+    # CSV leaves in pieces as it is read (a large organisation's years of values never sit in memory);
+    # an XLSX workbook is a zip that is whole only at its end
+    respond = StreamingHttpResponse if fmt == "csv" else HttpResponse
+    response = respond(export(organisation), content_type=content_type)
     response["Content-Disposition"] = f'attachment; filename="measurements-{organisation.slug}.{fmt}"'
     return response
 

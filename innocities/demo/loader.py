@@ -973,7 +973,10 @@ class _Demo:
                     obj.updated_at = updated
             model.objects.bulk_update([obj for obj, _c, _u in rows], names, batch_size=500)
         # a project that no gate has decided on waits since it was created (now backdated)
-        decided = GateDecision.objects.filter(annulled_at__isnull=True).values("project_id")
-        for project, created, _updated in self.stamps.get(Project, []):
-            if not decided.filter(project_id=project.pk).exists():
-                Project.objects.filter(pk=project.pk).update(in_phase_since=created.date())
+        decided = GateDecision.objects.filter(annulled_at__isnull=True).values_list("project_id", flat=True)
+        decided = set(decided)
+        stamped = self.stamps.get(Project, [])
+        waiting = [(p, created) for p, created, _updated in stamped if p.pk not in decided]
+        for project, created in waiting:
+            project.in_phase_since = created.date()
+        Project.objects.bulk_update([p for p, _created in waiting], ["in_phase_since"], batch_size=500)

@@ -670,7 +670,6 @@ def my_work(request):
         lambda: queries.my_steering(user),
     )
     context = {
-        "roles": roles,
         "steering": steering,
         "works_in_projects": bool(roles.by_org),
         "panels": registry.render_panels("my_work", request, user),

@@ -27,29 +27,6 @@ def current_assessment(project):
     return completed(project).filter(phase=project.phase).first()
 
 
-def latest_per_project(projects, *, for_profile_only=False):
-    """The latest completed assessment of each project, with details: one query per kind of row.
-
-    ``for_profile_only`` leaves out what a portfolio never shows (targets, participants, actors).
-    """
-    latest: dict[int, int] = {}
-    rows = (
-        Assessment.objects.filter(project__in=projects, completed_at__isnull=False)
-        .order_by("project_id", "-assessed_on", "-pk")
-        .values_list("project_id", "pk")
-    )
-    for project_id, pk in rows:
-        latest.setdefault(project_id, pk)
-    assessments = Assessment.objects.filter(pk__in=latest.values())
-    if for_profile_only:
-        assessments = assessments.select_related("project", "phase").prefetch_related(
-            Prefetch("goals", queryset=GoalAssessment.objects.select_related("goal")), "actions"
-        )
-    else:
-        assessments = with_details(assessments)
-    return {a.project_id: a for a in assessments}
-
-
 def latest_completed(projects):
     """The latest completed assessment of each project, one row per assessed project, in SQL."""
     newest = Window(

@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from innocities.pipeline import actions
+from innocities.site import bench
 
 PAGES = [
     "/programmes/halden/board/",
@@ -55,7 +56,7 @@ def add_work(world, n):
 @pytest.fixture(autouse=True)
 def nothing_cached(settings):
     """Count what a page costs when nothing is cached yet (roles, fragments): the cost that must not grow."""
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    settings.CACHES = bench.NO_CACHE
 
 
 def count(client, url):

@@ -10,6 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from innocities.pipeline.actions import decide_gate
+from innocities.site import bench
 from innocities.sustainability.actions import assess_goal, complete_assessment
 from innocities.sustainability.catalogue import load_catalogue
 from innocities.sustainability.models import Goal, Target
@@ -392,7 +393,7 @@ def test_goal_page_lists_contributing_and_harming_projects_the_reader_may_see(wo
 
 
 def test_portfolio_view_and_its_query_count(world, catalogue, login, settings):
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}  # computed
+    settings.CACHES = bench.NO_CACHE  # computed
     client = login(world.coordinator)
     url = reverse("sustainability:programme_portfolio", args=["halden"])
     assess(world.private, world.lead, {6: 2, 15: -1})

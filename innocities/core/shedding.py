@@ -19,6 +19,7 @@ import time
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.utils.translation import gettext as _
 
 
 def client_has_gone(environ) -> bool:
@@ -52,7 +53,8 @@ class ShedAbandonedRequests:
 
     def __call__(self, request):
         if client_has_gone(request.environ) or waited_too_long(request.META, self.limit):
-            response = HttpResponse("Busy: try again in a moment.\n", status=503, content_type="text/plain")
+            busy = _("Busy: try again in a moment.")
+            response = HttpResponse(f"{busy}\n", status=503, content_type="text/plain")
             response["Retry-After"] = "5"
             return response
         return self.get_response(request)

@@ -36,11 +36,7 @@ def default_mapping() -> dict[int, str]:
 
 def mapping_for(project) -> dict[int, str]:
     """The dimension of each goal for a project: its networks' own mapping if one has it, else the default."""
-    return mapping_for_organisation(project.organisation_id)
-
-
-def mapping_for_organisation(organisation_id) -> dict[int, str]:
-    return mappings_for_organisations([organisation_id])[organisation_id]
+    return mappings_for_organisations([project.organisation_id])[project.organisation_id]
 
 
 def mappings_for_organisations(organisation_ids) -> dict[int, dict[int, str]]:

@@ -92,6 +92,7 @@ def pages() -> list[tuple[str, str, str]]:
         ("gate review", "coordinator", f"/projects/{project.pk}/gate/"),
         ("programme portfolio", "leader", "/programmes/s-big/sustainability/"),
         ("organisation portfolio", "leader", f"/organisations/{BIG}/sustainability/"),
+        ("goal page", "leader", "/sdg/13/"),  # across everything the reader may see: cached per reader
         ("indicators", "coordinator", "/indicators/"),
         ("indicators CSV", "coordinator", "/indicators/export.csv"),
         ("challenges", "coordinator", "/challenges/?scope=all"),

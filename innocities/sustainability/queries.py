@@ -1,7 +1,7 @@
 """Reads for sustainability: assessments with everything their profile needs, and portfolios."""
 
 from django.db.models import F, Prefetch, Window
-from django.db.models.functions import RowNumber
+from django.db.models.functions import Abs, RowNumber
 
 from .models import Assessment, GoalAssessment
 
@@ -142,19 +142,23 @@ def portfolio(projects, phases):
 def projects_on_goal(projects, number):
     """The projects whose latest completed assessment rates the goal positive, and those rating it
     negative, strongest first: each its first ``SHOWN`` rows, how many there are and how many more."""
-    rows = (
+    rated = (
         GoalAssessment.objects.filter(
             goal=number,
             assessment__in=latest_completed(projects).order_by().values("pk"),
             knowledge_gap=False,
         )
         .exclude(relevance="not_relevant")
-        .select_related("assessment__project__organisation")
+        .exclude(impact=0)
     )
-    positive = rows.filter(impact__gt=0).order_by("-impact", "assessment__project__title", "pk")
-    negative = rows.filter(impact__lt=0).order_by("impact", "assessment__project__title", "pk")
-    counted = [(qs, qs.count()) for qs in (positive, negative)]
-    return [(list(qs[:SHOWN]) if n else [], n, max(n - SHOWN, 0)) for qs, n in counted]
+    # one pass over the latest assessments (the costly part), strongest first; then the shown rows whole
+    order = (Abs("impact").desc(), "assessment__project__title", "pk")
+    found = list(rated.order_by(*order).values_list("pk", "impact"))
+    sides = [[pk for pk, impact in found if impact > 0], [pk for pk, impact in found if impact < 0]]
+    shown = rated.model.objects.select_related("assessment__project__organisation").in_bulk(
+        [pk for side in sides for pk in side[:SHOWN]]
+    )
+    return [([shown[pk] for pk in side[:SHOWN]], len(side), max(len(side) - SHOWN, 0)) for side in sides]
 
 
 def _mean(values):

@@ -18,5 +18,6 @@ urlpatterns = [
     path("", include("innocities.sustainability.urls")),
     path("", include("innocities.capability.urls")),
     path("notifications/", include("innocities.notifications.urls")),
+    path("", include("innocities.insight.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -114,17 +114,11 @@ def test_promoting_an_idea_runs_every_module_hook(world):
     assert project.participations.filter(actor=actor).exists()
 
 
-def test_modules_contribute_portfolio_figures_with_their_counting_rules(world):
-    from innocities.pipeline.models import Project
-
-    assess(world.private, world.coordinator)
-    projects = Project.objects.filter(organisation=world.halden)
-    figures = {f.key: f for f in registry.figures("portfolio")}
-    assert {"projects_by_status", "assessed_projects", "helix_balance"} <= set(figures)
-    assert all(str(f.label) and str(f.rule) for f in figures.values())
-    assert figures["projects_by_status"].compute(projects) == {"active": projects.count()}
-    assert figures["assessed_projects"].compute(projects) == 1
-    assert figures["helix_balance"].compute(projects).present == 0
+def test_modules_contribute_dashboard_figures_with_their_counting_rules():
+    figures = {f.key: f for f in registry.figures("dashboard")}
+    # each module contributes its own: the pipeline, co-production, engagement and sustainability
+    assert {"phases_now", "gates", "helix", "open_calls", "sdg", "benefits"} <= set(figures)
+    assert all(str(f.label) and str(f.rule) and f.section for f in figures.values())
 
 
 def test_every_published_event_kind_is_a_notification_kind():

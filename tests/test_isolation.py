@@ -20,6 +20,7 @@ APPS = (
     "sustainability",
     "capability",
     "notifications",
+    "insight",
 )
 # Outside the apps: the root (home, the person's own account pages, allauth, languages) and Django's
 # admin (platform staff only). None of them takes another organisation's object: checked below.
@@ -229,6 +230,8 @@ def other_organisations_objects(w):
         "idea": {"pk": w.eskilstuna_idea.pk},
         **engagement_objects(w),
         **sustainability_objects(w),
+        # a dashboard of Eskilstuna (an organisation in no network): its figures, drill-down and exports
+        "dashboard": {"kind": "organisation", "slug": w.eskilstuna.slug, "key": "gates", "year": 2026},
         "programme": {
             "slug": w.eskilstuna_programme.slug,
             "phase_pk": phase.pk,
@@ -263,6 +266,11 @@ OBJECT_OF = {
     r"^evaluation:(round|criteria|invite|score)$": "evaluation",
     r"^notifications:open$": "notification",
     r"^sustainability:board$": "assessment",
+    r"^insight:(dashboard|drill|workbook|figure_csv|annual_report_(pdf|xlsx))$": "dashboard",
+    r"^insight:(evidence|evidence_projects|research|research_csv)$": "dashboard",
+    r"^insight:meeting_pack(_pdf)?$": "programme",
+    r"^insight:one_pager$": "project",
+    r"^insight:board_pdf$": "assessment",
 }
 NO_PRIVATE_OBJECT = {
     "pipeline:my_work",
@@ -309,6 +317,8 @@ NO_PRIVATE_OBJECT = {
     "notifications:list",
     "notifications:mark_all_read",
     "notifications:preferences",
+    # The dashboards the person may open: their own organisations, programmes and networks.
+    "insight:index",
 }
 
 

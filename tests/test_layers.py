@@ -2,6 +2,7 @@
 inside a function to dodge a cycle (``AppConfig.ready()`` excepted: Django loads apps before it).
 
     site, demo                      compose pages, setup and the demo
+    insight                         dashboards, reports, evidence: reads every module below it
     notifications                   hears the events modules publish
     modules                         coproduction, engagement, evaluation, sustainability, capability
     pipeline                        challenges, ideas, projects, gates; defines the extension points
@@ -27,6 +28,7 @@ LAYERS = [
     {"pipeline"},
     {"coproduction", "engagement", "evaluation", "sustainability", "capability"},
     {"notifications"},
+    {"insight"},
     {"site", "demo"},
 ]
 SIBLINGS_ALLOWED = {("sustainability", "coproduction"), ("site", "demo")}

@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "innocities.sustainability",
     "innocities.capability",
     "innocities.notifications",
+    "innocities.insight",
     "innocities.site",
 ]
 

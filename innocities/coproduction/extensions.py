@@ -10,6 +10,7 @@ from innocities.core import registry
 from innocities.pipeline.access import visible_projects
 from innocities.pipeline.models import Project
 
+from . import figures
 from .models import Activity, Attachment, Depth, Participation, ParticipationRole
 from .queries import helix_balance, stakeholder_map
 
@@ -103,6 +104,45 @@ NAV = [
 ]
 
 
+FIGURES = [
+    registry.Figure(
+        key="helix",
+        order=110,
+        section="coproduction",
+        label=_("Helix sectors taking part"),
+        rule=_(
+            "Projects with at least one participation of an actor of the sector, and the mean IAP2 depth of "
+            "those participations (1 inform … 5 empower). Not tied to the period."
+        ),
+        compute=figures.helix,
+        drill=figures.drill,
+        compares=False,
+    ),
+    registry.Figure(
+        key="depth",
+        order=120,
+        section="coproduction",
+        label=_("Deepest participation per project (IAP2)"),
+        rule=_("Each project counted once, at the deepest level any actor takes part in it today."),
+        compute=figures.depth,
+        drill=figures.drill,
+        compares=False,
+    ),
+    registry.Figure(
+        key="reach",
+        order=130,
+        section="coproduction",
+        label=_("Workshops and the people they reached"),
+        rule=_(
+            "Activities dated in the period and the participants recorded on them, by sector; a person at "
+            "two workshops counts twice."
+        ),
+        compute=figures.reach,
+        drill=figures.drill,
+    ),
+]
+
+
 def register() -> None:
     for item in NAV:
         registry.add_nav(item)
@@ -122,19 +162,8 @@ def register() -> None:
             key="coproduction", order=20, template="coproduction/_gate_panel.html", context=_gate_panel
         ),
     )
-    registry.add_figure(
-        "portfolio",
-        registry.Figure(
-            key="helix_balance",
-            order=30,
-            label=_("Helix balance"),
-            rule=_(
-                "Sectors taking part across the projects, weighted by the depth of participation (IAP2); "
-                "evenness 0 means one sector carries everything, 1 that all five share it equally."
-            ),
-            compute=helix_balance,
-        ),
-    )
+    for figure in FIGURES:
+        registry.add_figure("dashboard", figure)
     registry.on("idea_promoted", _actors_become_co_creators)
     registry.on("method_adapted", _activities_follow)
     for entry in PERSONAL_DATA:

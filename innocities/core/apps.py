@@ -6,7 +6,8 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self):
-        from . import boundaries, extensions
+        from . import aggregates, boundaries, extensions
 
         extensions.register()
         boundaries.install()
+        aggregates.install()

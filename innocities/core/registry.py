@@ -9,6 +9,7 @@ its panels, figures and exports) and adhocracy4's phase content, kept as small a
     registry.on("idea_promoted", fn)                      # fn(idea=…, project=…, actor=…)
     registry.add_event(Event(name="gate_decided", kind="gate_decided", resolve=fn, text=fn))
     registry.add_personal_data(PersonalData(model="engagement.Comment", fields=("author",), …))
+    registry.add_figure("dashboard", Figure(key="helix", order=10, section="coproduction", …))
 """
 
 from __future__ import annotations
@@ -119,18 +120,30 @@ def rows(queryset, *fields) -> list[dict]:
     ]
 
 
-# --- figures (dashboards, the API) ------------------------------------------------------------------
+# --- figures (dashboards, their reports and exports) --------------------------------------------
 
 
 @dataclass(frozen=True)
 class Figure:
-    """A number or table a module contributes to dashboards and the API: ``compute(projects)``."""
+    """A figure a module contributes to the dashboards, their reports and exports.
+
+    ``compute(scope)`` returns a ``core.tables.Table``. The scope is the dashboard's: ``projects`` (the
+    projects counted, already limited to what the reader may see), ``start`` and ``end`` (the period,
+    dates inclusive), ``phases`` (the phase groups shown, in order: ``key``, ``label``), ``reader`` and
+    ``owner`` (the programme, organisation or network). ``drill(scope, ref)`` returns the projects behind
+    a cell whose ``ref`` it set; ``compares``: computed again for the previous period, to show the
+    change. ``rule`` says, in a sentence or two, how the figure is counted; ``section`` groups figures.
+    """
 
     key: str
     order: int
+    section: str
     label: Any
     rule: Any
     compute: Callable[[Any], Any]
+    drill: Callable[[Any, str], Any] | None = None
+    compares: bool = True
+    scopes: tuple[str, ...] = ("programme", "organisation", "network")
 
 
 _panels: dict[str, list[Panel]] = defaultdict(list)

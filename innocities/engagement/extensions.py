@@ -10,6 +10,7 @@ from innocities.core import registry
 from innocities.pipeline.extensions import idea_url
 from innocities.pipeline.models import Idea
 
+from . import figures
 from .models import Block, Comment, Follow, OpenCall, Report, Support
 
 
@@ -151,9 +152,24 @@ NAV = [
 ]
 
 
+OPEN_CALLS = registry.Figure(
+    key="open_calls",
+    order=140,
+    section="coproduction",
+    label=gettext_lazy("Open calls: ideas from citizens"),
+    rule=gettext_lazy(
+        "Ideas sent to an open call and submitted in the period, the people who sent them (each counted "
+        "once) and how many of these ideas have become projects so far. Hidden ideas are not counted."
+    ),
+    compute=figures.open_calls,
+    drill=figures.drill,
+)
+
+
 def register() -> None:
     for item in NAV:
         registry.add_nav(item)
+    registry.add_figure("dashboard", OPEN_CALLS)
     registry.add_event(
         registry.Event(name="comment_posted", kind="comment", resolve=_comment_posted, text=_comment_text)
     )

@@ -1,7 +1,7 @@
 """What the pipeline declares to the house: its events, the gate evidence it checks itself, how its
 rows follow an adapted method, and how the personal data on its rows is exported and erased."""
 
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -10,10 +10,11 @@ from innocities.accounts.models import Membership, Role, User
 from innocities.core import events, registry
 from innocities.core.i18n import pick
 
-from . import watch
+from . import figures, watch
 from .models import (
     Challenge,
     Decision,
+    FundingLine,
     FundingState,
     GateDecision,
     Idea,
@@ -301,25 +302,135 @@ NAV = [
 ]
 
 
-def _by_status(projects) -> dict[str, int]:
-    return dict(projects.order_by().values_list("status").annotate(n=Count("pk")))
+def _figure(key, order, section, label, rule, compute, **extra):
+    return registry.Figure(
+        key=key,
+        order=order,
+        section=section,
+        label=label,
+        rule=rule,
+        compute=compute,
+        drill=figures.drill,
+        **extra,
+    )
 
 
 FIGURES = [
-    registry.Figure(
-        key="projects_by_status",
-        order=10,
-        label=gettext_lazy("Projects by status"),
-        rule=gettext_lazy("Each project counted once, in the status it has today."),
-        compute=_by_status,
+    _figure(
+        "phases_now",
+        10,
+        "pipeline",
+        gettext_lazy("Projects per phase now"),
+        gettext_lazy(
+            "Each project counted once, in the phase and status it has today: active and on hold in their "
+            "phase; implemented, scaled and stopped apart. Not tied to the period."
+        ),
+        figures.phases_now,
+        compares=False,
+    ),
+    _figure(
+        "flow",
+        20,
+        "pipeline",
+        gettext_lazy("Entered and left each phase"),
+        gettext_lazy(
+            "Moves in the period: a go, go with conditions or recycle dated in the period enters the "
+            "phase it leads to and leaves the one it comes from; a stop leaves its phase. "
+            "A project that moves twice counts twice. Annulled decisions never count. "
+            "New projects: recorded in the period."
+        ),
+        figures.flow,
+    ),
+    _figure(
+        "gates",
+        30,
+        "pipeline",
+        gettext_lazy("Gate decisions and conversion"),
+        gettext_lazy(
+            "Decisions dated in the period, by the gate they were taken at. Conversion: go and go with "
+            "conditions out of all decisions at the gate. Stopping early is healthy: a stop at an early gate "
+            "saves the cost of a pilot."
+        ),
+        figures.gates,
+    ),
+    _figure(
+        "journey",
+        40,
+        "pipeline",
+        gettext_lazy("Journey between phases"),
+        gettext_lazy(
+            "Each row is a phase projects left in the period, each column where they went: forward "
+            "(go), back (recycle) or out (stop). Holds keep a project in its phase and are not moves."
+        ),
+        figures.journey,
+        compares=False,
+    ),
+    _figure(
+        "time_in_phase",
+        50,
+        "pipeline",
+        gettext_lazy("Time in phase"),
+        gettext_lazy(
+            "A stay runs from the move into the phase (or the day the project was recorded) to the move out "
+            "or the stop; stays that ended in the period give the median and upper quartile. A hold does not "
+            "end a stay. Waiting: projects active or on hold in the phase today, the oldest counted from its "
+            "last gate decision."
+        ),
+        figures.time_in_phase,
+    ),
+    _figure(
+        "outcomes",
+        60,
+        "outcomes",
+        gettext_lazy("Implementation, lead time and scaling"),
+        gettext_lazy(
+            "Implemented: a go past the last gate dated in the period. Implementation rate: implemented "
+            "out of implemented and stopped in the period. Lead time: from the idea's submission "
+            "(or the day the project was recorded) to the decision that implemented it. "
+            "Scaling rate: scaled out of the projects implemented or scaled today."
+        ),
+        figures.outcomes,
+    ),
+    _figure(
+        "money",
+        70,
+        "money",
+        gettext_lazy("Budget and funding by source"),
+        gettext_lazy(
+            "Funding lines of the projects, not rejected, summed in each currency without conversion. "
+            "Leverage: external funding granted for each unit of own budget granted. Not tied to the period."
+        ),
+        figures.money,
+        compares=False,
+    ),
+    _figure(
+        "money_by_phase",
+        80,
+        "money",
+        gettext_lazy("Budget by phase"),
+        gettext_lazy(
+            "All funding lines not rejected, by the phase the project is in today, in each currency."
+        ),
+        figures.money_by_phase,
+        compares=False,
+    ),
+    _figure(
+        "facets",
+        90,
+        "methods",
+        gettext_lazy("OECD innovation facets and Nesta evidence levels"),
+        gettext_lazy("Each project counted once by the facet and the evidence level recorded on it today."),
+        figures.facets,
+        compares=False,
     ),
 ]
 
 
 def register() -> None:
     watch.watch()
+    watch.watch_rows_of_projects(GateDecision, FundingLine)
     for figure in FIGURES:
-        registry.add_figure("portfolio", figure)
+        registry.add_figure("dashboard", figure)
     for item in NAV:
         registry.add_nav(item)
     registry.add_event(

@@ -10,8 +10,9 @@ from innocities.accounts import nav as can
 from innocities.core import fragments, registry
 from innocities.pipeline.watch import watch_rows_of_projects
 
+from . import figures
 from .indicator_views import project_outcomes
-from .models import Assessment, DimensionMap
+from .models import Assessment, DimensionMap, IndicatorTarget, Measurement
 from .profile import changes, profile
 from .queries import completed, current_assessment
 
@@ -72,6 +73,53 @@ NAV = [
 ]
 
 
+FIGURES = [
+    registry.Figure(
+        key="sdg",
+        order=150,
+        section="sustainability",
+        label=_("Sustainability assessments and balance"),
+        rule=_(
+            "From each project's latest completed assessment, as in the sustainability portfolio: "
+            "coverage is the share of projects with one; the balance class and the trade-offs "
+            "(a negative impact no action addresses) and knowledge gaps are the assessment's. "
+            "Not tied to the period."
+        ),
+        compute=figures.sdg,
+        drill=figures.drill,
+        compares=False,
+    ),
+    registry.Figure(
+        key="benefits",
+        order=100,
+        section="benefits",
+        label=_("Expected and measured benefits"),
+        rule=_(
+            "Projects with expected benefits written, with indicator targets, implemented or scaled "
+            "today, and of these the ones with an indicator value measured in or after the year they "
+            "were implemented."
+        ),
+        compute=figures.benefits,
+        drill=figures.drill,
+        compares=False,
+    ),
+    registry.Figure(
+        key="realised",
+        order=105,
+        section="benefits",
+        label=_("Expected against realised"),
+        rule=_(
+            "Each indicator target set for a project: its baseline, its target and the latest value measured "
+            "for the project. Share of the way: how far the latest value has moved from the baseline towards "
+            "the target (100 % reached)."
+        ),
+        compute=figures.realised,
+        drill=figures.drill,
+        compares=False,
+    ),
+]
+
+
 def _maps_changed(sender, instance, **kwargs):
     fragments.touch("dimension-maps")
 
@@ -124,18 +172,9 @@ def register() -> None:
             message=_("Complete a sustainability assessment in this phase first."),
         )
     )
-    registry.add_figure(
-        "portfolio",
-        registry.Figure(
-            key="assessed_projects",
-            order=20,
-            label=_("Projects with a completed sustainability assessment"),
-            rule=_("A project counts once it has at least one completed assessment, in any phase."),
-            compute=lambda projects: (
-                projects.filter(assessments__completed_at__isnull=False).distinct().count()
-            ),
-        ),
-    )
+    for figure in FIGURES:
+        registry.add_figure("dashboard", figure)
+    watch_rows_of_projects(Measurement, IndicatorTarget)
     registry.on("method_adapted", _assessments_follow)
     registry.add_personal_data(
         registry.PersonalData(

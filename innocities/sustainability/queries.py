@@ -75,11 +75,13 @@ def portfolio(projects, phases):
     cells: dict[tuple[int, int], list[int]] = {}
     by_dimension: dict[str, list[int]] = {d: [] for d in DIMENSIONS}
     balance: dict[str, int] = {}
+    members: dict[str, list[int]] = {}
     trade_offs, gaps, not_assessed = [], [], []
     for pk, organisation_id, order in rows:
         if pk not in assessed:
             not_assessed.append(pk)
             balance["not_assessed"] = balance.get("not_assessed", 0) + 1
+            members.setdefault("not_assessed", []).append(pk)
             continue
         mapping = mappings[organisation_id]
         result = summarise(
@@ -98,6 +100,7 @@ def portfolio(projects, phases):
             {goal for project, goal in closed if project == pk},
         )
         balance[result.balance] = balance.get(result.balance, 0) + 1
+        members.setdefault(result.balance, []).append(pk)
         for row in result.rows:
             if row.rated:  # a knowledge gap is no 0: it stays out of the means
                 cells.setdefault((row.goal.number, order), []).append(row.impact)
@@ -134,6 +137,9 @@ def portfolio(projects, phases):
         "not_assessed": [by_pk[pk] for pk in not_assessed[:SHOWN] if pk in by_pk],
         "not_assessed_total": len(not_assessed),
         "not_assessed_more": max(len(not_assessed) - SHOWN, 0),
+        "members": members,  # the projects of each balance class, for the dashboards' drill-down
+        "trade_off_projects": sorted({pk for pk, _goal in trade_offs}),
+        "gap_projects": sorted({pk for pk, _goal in gaps}),
         "assessed": len(rows) - len(not_assessed),
         "total": len(rows),
     }

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from innocities.core import audit
+from innocities.core.tables import FORMULA_START, spreadsheet_safe
 
 from .indicators import CONTROL_CHARACTERS
 from .models import Measurement
@@ -29,7 +30,6 @@ MAX_CELL = 300
 MAX_UNZIPPED = 100 * 1024 * 1024
 COLUMNS = ["indicator", "year", "value", "source"]
 EXPORT_COLUMNS = ["indicator", "name", "unit", "year", "value", "source"]
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 class ImportRefused(ValidationError):
@@ -224,12 +224,6 @@ def import_measurements(*, organisation, raw: bytes, filename: str, actor) -> in
     return len(rows)
 
 
-def _safe(value):
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
-
-
 def export_rows(organisation):
     """The header, then one row per measurement: plain tuples read in chunks, never model objects."""
     yield EXPORT_COLUMNS
@@ -239,7 +233,14 @@ def export_rows(organisation):
         .values_list("indicator__code", "indicator__name", "indicator__unit", "year", "value", "source")
     )
     for code, name, unit, year, value, source in rows.iterator(chunk_size=2000):
-        yield [_safe(code), _safe(name), _safe(unit), year, value, _safe(source)]
+        yield [
+            spreadsheet_safe(code),
+            spreadsheet_safe(name),
+            spreadsheet_safe(unit),
+            year,
+            value,
+            spreadsheet_safe(source),
+        ]
 
 
 def export_csv(organisation):

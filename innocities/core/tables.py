@@ -1,0 +1,71 @@
+"""The figures of dashboards and reports as plain data: computed once, then drawn as a page, a PDF, a
+workbook or a CSV, so all of them show the same numbers.
+
+A module's figure (``registry.Figure``) returns a ``Table``: labelled rows of cells. A cell may name the
+projects behind it with ``ref``, a short key the figure's own ``drill(scope, ref)`` understands; the
+dashboard links the number to that list. ``previous`` is filled by the dashboard from the same figure
+computed for the period before, when the figure compares periods.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+# A cell that starts like this is read as a formula by spreadsheet programs (CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(value):
+    """A text cell a spreadsheet shows as text, never runs: a leading apostrophe before a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+@dataclass
+class Cell:
+    value: Any = None
+    ref: str = ""  # the projects behind the number: understood by the figure's drill()
+    previous: Any = None
+    kind: str = "count"  # count, days, share (0..1), amount, ratio, mean, text
+    compare: bool = True  # False for a cell that tells today's state in a figure that compares periods
+
+    @property
+    def change(self):
+        """The change against the previous period, where both are numbers (shares in points)."""
+        if self.kind == "text" or not isinstance(self.value, int | float | Decimal):
+            return None
+        if not isinstance(self.previous, int | float | Decimal):
+            return None
+        return self.value - self.previous
+
+
+@dataclass
+class Row:
+    key: str
+    label: Any
+    cells: list[Cell]
+    note: Any = ""
+
+
+@dataclass
+class Table:
+    columns: list[Any]  # the labels of the value columns
+    rows: list[Row] = field(default_factory=list)
+    chart: int | None = 0  # the column drawn as bars, or None for a table alone
+    notes: list[Any] = field(default_factory=list)  # caveats shown under the table (suppressed groups…)
+
+    def cell(self, row_key: str, column: int) -> Cell | None:
+        for row in self.rows:
+            if row.key == row_key:
+                return row.cells[column]
+        return None
+
+    def chart_max(self):
+        if self.chart is None:
+            return 0
+        values = [row.cells[self.chart].value for row in self.rows if len(row.cells) > self.chart]
+        numbers = [v for v in values if isinstance(v, int | float | Decimal)]
+        return max(numbers, default=0)

@@ -1,0 +1,11 @@
+from django.apps import AppConfig
+
+
+class InsightConfig(AppConfig):
+    name = "innocities.insight"
+    label = "insight"
+
+    def ready(self):
+        from . import extensions
+
+        extensions.register()

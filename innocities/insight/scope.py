@@ -1,0 +1,155 @@
+"""What a dashboard counts: the projects of a programme, an organisation or a network that the reader
+may see, over a period, with the phases they are grouped in.
+
+Access is decided here, once per kind of dashboard (404 for anyone who may not see it):
+- a programme's dashboard: whoever sees the programme (its organisation's staff, its network's members
+  and operators, its coordinators and steering group);
+- an organisation's: its own staff (not invited partners);
+- a network's: its operators and the staff of its member organisations.
+Every count then goes through ``visible_projects``: a private project of another organisation in the
+same network is never counted, on any dashboard.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date
+
+from django.db.models import Q
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from innocities.accounts.roles import roles_of
+from innocities.core.i18n import pick
+from innocities.organisations.access import get_network_for_user, get_organisation_for_user
+from innocities.pipeline.access import visible_ideas, visible_projects
+from innocities.programmes.access import get_programme_for_user
+from innocities.programmes.models import Phase, Programme
+
+KINDS = {"programme": _("Programme"), "organisation": _("Organisation"), "network": _("Network")}
+
+
+@dataclass(frozen=True)
+class PhaseGroup:
+    key: str
+    label: str
+    order: int
+    has_gate: bool
+    gate_label: str
+
+
+@dataclass(frozen=True)
+class Scope:
+    kind: str
+    owner: object
+    reader: object
+    projects: object  # a queryset of the projects counted
+    ideas: object  # a queryset of the ideas counted (open calls)
+    phases: tuple[PhaseGroup, ...]
+    start: date
+    end: date
+    today: date
+
+    def within(self, start: date, end: date) -> Scope:
+        return dataclasses.replace(self, start=start, end=end)
+
+    @property
+    def organisation_ids(self) -> list[int]:
+        if self.kind == "organisation":
+            return [self.owner.pk]
+        if self.kind == "network":
+            return list(self.owner.members.values_list("pk", flat=True))
+        return [self.owner.organisation_id] if self.owner.organisation_id else []
+
+
+def _phase_groups(programmes) -> tuple[PhaseGroup, ...]:
+    """The phases of the programmes' methods, one group per key, in method order; a key's label is the
+    first method's (the programme's own method comes first)."""
+    groups: dict[str, PhaseGroup] = {}
+    phases = (
+        Phase.objects.filter(method__in=programmes.values("method"))
+        .select_related("gate")
+        .order_by("order", "method_id")
+    )
+    for phase in phases:
+        gate = getattr(phase, "gate", None)
+        known = groups.get(phase.key)
+        if known is None:
+            groups[phase.key] = PhaseGroup(
+                phase.key, phase.label, phase.order, gate is not None, pick(gate.name) if gate else ""
+            )
+        elif gate is not None and not known.has_gate:
+            groups[phase.key] = dataclasses.replace(known, has_gate=True, gate_label=pick(gate.name))
+    return tuple(sorted(groups.values(), key=lambda g: g.order))
+
+
+def _scope(kind, owner, reader, projects, ideas, programmes, start=None, end=None) -> Scope:
+    today = timezone.localdate()
+    return Scope(
+        kind=kind,
+        owner=owner,
+        reader=reader,
+        projects=projects,
+        ideas=ideas,
+        phases=_phase_groups(programmes),
+        start=start or date(today.year, 1, 1),
+        end=end or date(today.year, 12, 31),
+        today=today,
+    )
+
+
+def programme_scope(user, slug) -> Scope:
+    programme = get_programme_for_user(user, slug)
+    return _scope(
+        "programme",
+        programme,
+        user,
+        visible_projects(user).filter(programme=programme),
+        visible_ideas(user).filter(programme=programme),
+        Programme.objects.filter(pk=programme.pk),
+    )
+
+
+def organisation_scope(user, slug) -> Scope:
+    organisation = get_organisation_for_user(user, slug)
+    if not roles_of(user).is_full_member(organisation.pk):
+        raise Http404
+    programmes = Programme.objects.filter(
+        Q(organisation=organisation) | Q(network__members=organisation)
+    ).distinct()
+    return _scope(
+        "organisation",
+        organisation,
+        user,
+        visible_projects(user).filter(organisation=organisation),
+        visible_ideas(user).filter(organisation=organisation),
+        programmes,
+    )
+
+
+def network_scope(user, slug) -> Scope:
+    network = get_network_for_user(user, slug)
+    roles = roles_of(user)
+    members = set(network.members.values_list("pk", flat=True))
+    if network.pk not in roles.operated_network_ids and not members & roles.full_org_ids:
+        raise Http404
+    programmes = Programme.objects.filter(Q(network=network) | Q(organisation__in=members)).distinct()
+    return _scope(
+        "network",
+        network,
+        user,
+        visible_projects(user).filter(organisation__in=members),
+        visible_ideas(user).filter(organisation__in=members),
+        programmes,
+    )
+
+
+SCOPES = {"programme": programme_scope, "organisation": organisation_scope, "network": network_scope}
+
+
+def scope_for(user, kind: str, slug: str) -> Scope:
+    if kind not in SCOPES:
+        raise Http404
+    return SCOPES[kind](user, slug)

@@ -1,0 +1,3 @@
+"""Evidence of what works, and the anonymised research dataset."""
+
+urlpatterns = []

@@ -1,0 +1,115 @@
+"""Dashboards: the page, the projects behind a number, the workbook and a figure's CSV."""
+
+from django.contrib.auth.decorators import login_required
+from django.db.models import Q
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.http import content_disposition_header
+
+from innocities.accounts.roles import roles_of
+from innocities.core.paging import page_of
+from innocities.core.uploads import safe_name
+from innocities.organisations.models import Network, Organisation
+from innocities.programmes.access import visible_programmes
+
+from . import charts, dashboard, exports
+from .periods import chosen
+from .scope import KINDS, scope_for
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@login_required
+def index(request):
+    """The dashboards the person may open."""
+    roles = roles_of(request.user)
+    organisations = Organisation.objects.filter(pk__in=roles.full_org_ids)
+    networks = Network.objects.filter(
+        Q(pk__in=roles.operated_network_ids) | Q(members__in=roles.full_org_ids)
+    ).distinct()
+    programmes = visible_programmes(request.user).select_related("organisation", "network")
+    return render(
+        request,
+        "insight/index.html",
+        {"organisations": organisations, "networks": networks, "programmes": programmes},
+    )
+
+
+def _board(request, kind, slug):
+    scope = scope_for(request.user, kind, slug)
+    first_year = getattr(scope.owner, "starts_on", None)
+    form, period = chosen(request.GET, today=scope.today, first_year=first_year.year if first_year else 2015)
+    return scope, form, period, dashboard.cached(scope, period)
+
+
+def _period_query(period) -> str:
+    if period.code == "custom":
+        return f"period=custom&start={period.start.isoformat()}&end={period.end.isoformat()}"
+    return f"period={period.code}"
+
+
+@login_required
+def board(request, kind, slug):
+    scope, form, period, data = _board(request, kind, slug)
+    journey = data.result("journey")
+    return render(
+        request,
+        "insight/dashboard.html",
+        {
+            "scope": scope,
+            "kind_label": KINDS[kind],
+            "form": form,
+            "board": data,
+            "period_query": _period_query(period),
+            "journey": charts.journey(journey.table) if journey else None,
+        },
+    )
+
+
+@login_required
+def drill(request, kind, slug):
+    """The projects behind one number of the dashboard."""
+    scope, form, period, data = _board(request, kind, slug)
+    key, ref = request.GET.get("figure", ""), request.GET.get("ref", "")
+    figure = dashboard.figure(scope, key)
+    if figure is None or figure.drill is None or len(ref) > 200:
+        raise Http404
+    projects = figure.drill(scope.within(period.start, period.end), ref)
+    if projects is None:
+        raise Http404
+    rows = projects.select_related("organisation", "phase", "programme").order_by("title", "pk")
+    return render(
+        request,
+        "insight/drill.html",
+        {
+            "scope": scope,
+            "figure": figure,
+            "period": period,
+            "page": page_of(request, rows, 50),
+            "back": reverse("insight:dashboard", args=[kind, slug]) + "?" + _period_query(period),
+        },
+    )
+
+
+def _download(content, content_type, name):
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = content_disposition_header(True, name)
+    return response
+
+
+@login_required
+def workbook(request, kind, slug):
+    scope, form, period, data = _board(request, kind, slug)
+    name = safe_name(f"{scope.owner} {period.label}", "xlsx")
+    return _download(exports.workbook(data), XLSX, name)
+
+
+@login_required
+def figure_csv(request, kind, slug, key):
+    scope, form, period, data = _board(request, kind, slug)
+    result = data.result(key)
+    if result is None:
+        raise Http404
+    name = safe_name(f"{scope.owner} {result.figure.label} {period.label}", "csv")
+    return _download(exports.figure_csv(data, result), "text/csv; charset=utf-8", name)

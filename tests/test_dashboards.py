@@ -255,3 +255,33 @@ def test_a_dashboard_costs_the_same_number_of_queries_at_two_scales(world, histo
         go(world, project, decided_on=date(2026, 6, 1))
     assert GateDecision.objects.count() > 20
     assert queries() == small
+
+
+def test_the_network_benchmark_needs_five_organisations(world, history):
+    from innocities.accounts.models import Role
+    from tests.conftest import organisation, person
+
+    def rows():
+        reader = type(world.leader).objects.get(pk=world.leader.pk)  # a new request: roles read afresh
+        table = board(reader, "organisation", "halden").result("network_benchmark").table
+        return {row.key: [cell.value for cell in row.cells] for row in table.rows}, table.notes
+
+    values, notes = rows()
+    assert values["conversion"][0] == pytest.approx(10 / 13)  # Halden's own: 10 go of 13 decisions in 2026
+    assert values["conversion"][1] is None and notes  # two organisations: no median
+    world.sarpsborg_programme.steering_group.add(world.sarpsborg_member)
+    for project in (world.sarpsborg_private, world.sarpsborg_network):
+        go(world, project, decided_on=date(2026, 2, 1), decision_makers=[world.sarpsborg_member])
+    for i in range(3):
+        peer = organisation(f"Peer{i}")
+        world.network.members.add(peer)
+        boss = person(f"boss{i}@peer.example", f"Boss {i}", peer, Role.LEADERSHIP)
+        shared = world.make_project(
+            peer, programme(peer, world.method, f"peer-{i}"), f"Peer {i}", "network", lead=boss
+        )
+        go(world, shared, decided_on=date(2026, 2, 1), actor=boss, decision_makers=[boss])
+    values, notes = rows()
+    # five organisations decided at gates (Sarpsborg's private decision is not counted, its shared one is)
+    assert values["conversion"][2] == 5
+    assert values["conversion"][1] == pytest.approx(1.0)  # the median of 10/13, 1, 1, 1, 1
+    assert values["implementation"][1] is None  # only Halden implemented or stopped anything

@@ -217,8 +217,10 @@ def test_the_count_of_a_group_lists_the_projects_behind_it(history, login):
     response = client.get(url, {"factor": "balance", "group": "not_assessed"})
     titles = {p.title for p in response.context["page"]}
     assert "Dyp prosjekt 0" not in titles and "Grunt prosjekt 1" in titles and len(titles) == 8
-    for hostile in ({"factor": "depth", "group": "<script>"}, {"factor": "nope", "group": "3"}, {}):
-        assert client.get(url, hostile).status_code == 404
+    for hostile in ("<script>", "x" * 100_000, "\u202egnp.exe", "🚀", "%00", "-1", " ", "4-5 "):
+        assert client.get(url, {"factor": "depth", "group": hostile}).status_code == 404
+        assert client.get(url, {"factor": hostile, "group": "4-5"}).status_code == 404
+    assert client.get(url).status_code == 404
     assert client.get(url, {"factor": "depth", "group": "4-5", "page": "x' OR 1=1"}).status_code == 200
 
 
@@ -242,6 +244,9 @@ def test_evidence_has_the_dashboards_access(history, login):
         == 404
     )
     assert login(history.coordinator).get(evidence_url("planet", "earth")).status_code == 404
+    nothing_ended = login(history.eskilstuna_coordinator).get(evidence_url("organisation", "eskilstuna"))
+    assert nothing_ended.status_code == 200 and nothing_ended.context["overall"].group.ended == 0
+    assert "fewer than 5" in nothing_ended.content.decode()
 
 
 def test_the_dashboards_header_links_to_the_evidence_and_the_dataset_for_those_who_may(world):

@@ -44,7 +44,26 @@ HOSTILE = [
     "",
     " ",
 ]
-QUERY_PARAMETERS = ("next", "page", "organisation", "q", "scope", "status", "programme", "challenge")
+QUERY_PARAMETERS = (
+    "next",
+    "page",
+    "organisation",
+    "q",
+    "scope",
+    "status",
+    "programme",
+    "challenge",
+    # the dashboards: the period, the numbers behind a figure, the evidence's groups, the meeting pack
+    "period",
+    "start",
+    "end",
+    "figure",
+    "ref",
+    "factor",
+    "group",
+    "date",
+    "since",
+)
 # Hostile files for every file field: the importer's and the uploads' awkward cases.
 FILES = [
     ("m.csv", "indicator;year;value\r\nN00945;2024;1,5\r\n".encode("utf-16")),

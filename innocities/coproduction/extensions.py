@@ -9,6 +9,7 @@ from innocities.accounts.roles import roles_of
 from innocities.core import registry
 from innocities.pipeline.access import visible_projects
 from innocities.pipeline.models import Project
+from innocities.pipeline.watch import watch_rows_of_projects
 
 from . import figures
 from .models import Activity, Attachment, Depth, Participation, ParticipationRole
@@ -164,6 +165,7 @@ def register() -> None:
     )
     for figure in FIGURES:
         registry.add_figure("dashboard", figure)
+    watch_rows_of_projects(Participation, Activity)
     registry.on("idea_promoted", _actors_become_co_creators)
     registry.on("method_adapted", _activities_follow)
     for entry in PERSONAL_DATA:

@@ -94,7 +94,11 @@ def drill(scope, ref: str):
         return projects.filter(pk__in=Participation.objects.filter(actor__sector=rest).values("project_id"))
     if kind == "depth":
         chosen = _deepest(scope)
-        chosen = chosen.filter(deepest=int(rest)) if rest.isdigit() else chosen.filter(deepest=None)
+        chosen = (
+            chosen.filter(deepest=int(rest))
+            if (rest.isascii() and rest.isdigit() and len(rest) < 10)
+            else chosen.filter(deepest=None)
+        )
         return projects.filter(pk__in=chosen.values("pk"))
     if kind == "activities":
         return projects.filter(pk__in=_held(scope).values("project_id"))

@@ -129,11 +129,18 @@ def organisation_scope(user, slug) -> Scope:
     )
 
 
+def may_see_network(user, network, members=None) -> bool:
+    """A network's dashboard is for its operators and the staff of its member organisations."""
+    roles = roles_of(user)
+    if members is None:
+        members = set(network.members.values_list("pk", flat=True))
+    return network.pk in roles.operated_network_ids or bool(members & roles.full_org_ids)
+
+
 def network_scope(user, slug) -> Scope:
     network = get_network_for_user(user, slug)
-    roles = roles_of(user)
     members = set(network.members.values_list("pk", flat=True))
-    if network.pk not in roles.operated_network_ids and not members & roles.full_org_ids:
+    if not may_see_network(user, network, members):
         raise Http404
     programmes = Programme.objects.filter(Q(network=network) | Q(organisation__in=members)).distinct()
     return _scope(

@@ -13,7 +13,7 @@ from innocities.core.uploads import safe_name
 from innocities.organisations.models import Network, Organisation
 from innocities.programmes.access import visible_programmes
 
-from . import charts, dashboard, exports
+from . import charts, dashboard, evidence, exports
 from .periods import chosen
 from .scope import KINDS, scope_for
 
@@ -63,6 +63,7 @@ def board(request, kind, slug):
             "board": data,
             "period_query": _period_query(period),
             "journey": charts.journey(journey.table) if journey else None,
+            "may_download_research": evidence.may_download_research(request.user, scope),
         },
     )
 

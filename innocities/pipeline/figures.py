@@ -326,6 +326,8 @@ def money(scope) -> Table:
         .values_list("source", "currency", "granted", "total")
     }
     currencies = sorted({c for _s, c, _g in sums})
+    if not currencies:
+        return Table(columns=[_("Granted")], rows=[])
     columns, rows = [], []
     for c in currencies:
         columns += [
@@ -362,6 +364,8 @@ def money_by_phase(scope) -> Table:
         .annotate(total=Sum("amount"))
     }
     currencies = sorted({c for _k, c in sums})
+    if not currencies:
+        return Table(columns=[_("Budget")], rows=[])
     rows = [
         Row(
             p.key,
@@ -456,7 +460,7 @@ def drill(scope, ref: str):
     if kind == "evidence":
         return (
             projects.filter(evidence_level=int(rest))
-            if rest.isdigit()
+            if (rest.isascii() and rest.isdigit() and len(rest) < 10)
             else projects.filter(evidence_level=None)
         )
     return None

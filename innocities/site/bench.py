@@ -63,6 +63,7 @@ def personas() -> dict[str, User | None]:
         "member": User.objects.get(email=f"member0.{big.slug}@scale.example"),
         "leader": User.objects.get(email=f"leadership0.{big.slug}@scale.example"),
         "small coordinator": User.objects.get(email=f"coordinator0.{small.slug}@scale.example"),
+        "operator": User.objects.get(email="operator1.s@scale.example"),
         "anonymous": None,
     }
 
@@ -98,6 +99,11 @@ def pages() -> list[tuple[str, str, str]]:
         ("challenges", "coordinator", "/challenges/?scope=all"),
         ("ideas", "coordinator", "/ideas/?scope=all"),
         ("open calls", "anonymous", "/calls/"),
+        # dashboards are cached per reader and period: the table's last columns measure them computed
+        ("programme dashboard", "leader", "/dashboards/programme/s-big/"),
+        ("organisation dashboard", "leader", f"/dashboards/organisation/{BIG}/"),
+        ("network dashboard", "operator", "/dashboards/network/s-net-001/"),
+        ("drill-down", "leader", "/dashboards/programme/s-big/projects/?figure=gates&ref=gate:need"),
     ]
 
 
@@ -280,7 +286,8 @@ def run_burst(*, seconds: int, workers: int = 3) -> Burst:
         process.wait(timeout=30)
 
 
-def run(*, requests: int = 200, clients: int = 8, workers: int = 3) -> list[Result]:
+def run(*, requests: int = 200, clients: int = 8, workers: int = 3, only: str = "") -> list[Result]:
+    """Every page (or those whose name holds ``only``, and always the floor), measured."""
     people = personas()
     secret_key = secrets.token_urlsafe(50)
     cookies = {name: _session_cookie(user, secret_key) for name, user in people.items()}
@@ -289,6 +296,8 @@ def run(*, requests: int = 200, clients: int = 8, workers: int = 3) -> list[Resu
     results = []
     try:
         for page, persona, path in pages():
+            if only and page != "floor" and only not in page:
+                continue
             _hammer(port, path, cookies[persona], clients * 2, clients)  # warm up every worker
             latencies, statuses, wall = _hammer(port, path, cookies[persona], requests, clients)
             quantiles = statistics.quantiles(latencies, n=100)

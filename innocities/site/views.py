@@ -9,6 +9,7 @@ from django.shortcuts import render
 
 from innocities.accounts.models import Role
 from innocities.accounts.roles import roles_of
+from innocities.insight.scope import may_see_network
 from innocities.organisations.access import get_network_for_user, get_organisation_for_user
 from innocities.organisations.forms import (
     DataProtectionForm,
@@ -84,6 +85,7 @@ def network_detail(request, slug):
     context = {
         "network": network,
         "can_manage": request.user.has_perm("organisations.manage_network", network),
+        "can_see_dashboard": may_see_network(request.user, network),
         "members": network.members.all(),
         "operators": network.operators.all(),
         "programmes": visible_programmes(request.user).filter(network=network),

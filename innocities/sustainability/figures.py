@@ -167,6 +167,6 @@ def drill(scope, ref: str):
         return projects.filter(status__in=[ProjectStatus.IMPLEMENTED, ProjectStatus.SCALED])
     if kind == "measured":
         return projects.filter(pk__in=_measured_after(scope).values("project_id"))
-    if kind == "project" and rest.isdigit():
+    if kind == "project" and (rest.isascii() and rest.isdigit() and len(rest) < 10):
         return projects.filter(pk=int(rest))
     return None

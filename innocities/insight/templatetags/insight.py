@@ -64,10 +64,11 @@ def bars(table):
     """The bar chart of a table's chart column: a row of 28 units each, the label left of the bar, the
     value after it. Only rows of the first row's kind (no share among counts); None when nothing is above
     zero."""
-    if table.chart is None or not table.rows:
+    rows = [row for row in table.rows if table.chart is not None and len(row.cells) > table.chart]
+    if not rows:
         return None
-    kind = table.rows[0].cells[table.chart].kind
-    cells = [(row, row.cells[table.chart]) for row in table.rows]
+    kind = rows[0].cells[table.chart].kind
+    cells = [(row, row.cells[table.chart]) for row in rows]
     cells = [
         (row, cell)
         for row, cell in cells

@@ -23,6 +23,7 @@ class Command(BaseCommand):
         parser.add_argument("--requests", type=int, default=200, help="requests per page (default 200)")
         parser.add_argument("--clients", type=int, default=8, help="clients at once (default 8)")
         parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", "3")))
+        parser.add_argument("--only", default="", help="only the pages whose name holds this (and the floor)")
         parser.add_argument("--json", default="", help="where to write the JSON (default var/bench/…)")
         parser.add_argument(
             "--burst",
@@ -32,7 +33,7 @@ class Command(BaseCommand):
             "answers again (default 30; 0 skips it)",
         )
 
-    def handle(self, *args, requests, clients, workers, json, burst, **options):
+    def handle(self, *args, requests, clients, workers, json, burst, only, **options):
         if not os.environ.get("REDIS_URL"):
             raise CommandError(
                 "bench serves with the production settings, which need REDIS_URL "
@@ -43,7 +44,7 @@ class Command(BaseCommand):
         call_command("collectstatic", interactive=False, verbosity=0)  # production serves hashed names
         started = datetime.now()
         load_before = os.getloadavg()
-        results = bench.run(requests=requests, clients=clients, workers=workers)
+        results = bench.run(requests=requests, clients=clients, workers=workers, only=only)
         overload = bench.run_burst(seconds=burst, workers=workers) if burst > 0 else None
         meta = {
             "started": started.isoformat(timespec="seconds"),

@@ -51,9 +51,11 @@ class Scope:
     start: date
     end: date
     today: date
+    # what several figures of one period share (the decisions counted by phase and kind): kept once
+    memo: dict = dataclasses.field(default_factory=dict, compare=False, repr=False)
 
     def within(self, start: date, end: date) -> Scope:
-        return dataclasses.replace(self, start=start, end=end)
+        return dataclasses.replace(self, start=start, end=end, memo={})
 
     @property
     def organisation_ids(self) -> list[int]:

@@ -36,10 +36,15 @@ def index(request):
     )
 
 
-def _board(request, kind, slug):
+def _period(request, kind, slug):
     scope = scope_for(request.user, kind, slug)
     first_year = getattr(scope.owner, "starts_on", None)
     form, period = chosen(request.GET, today=scope.today, first_year=first_year.year if first_year else 2015)
+    return scope, form, period
+
+
+def _board(request, kind, slug):
+    scope, form, period = _period(request, kind, slug)
     return scope, form, period, dashboard.cached(scope, period)
 
 
@@ -71,7 +76,7 @@ def board(request, kind, slug):
 @login_required
 def drill(request, kind, slug):
     """The projects behind one number of the dashboard."""
-    scope, form, period, data = _board(request, kind, slug)
+    scope, form, period = _period(request, kind, slug)
     key, ref = request.GET.get("figure", ""), request.GET.get("ref", "")
     figure = dashboard.figure(scope, key)
     if figure is None or figure.drill is None or len(ref) > 200:

@@ -72,8 +72,12 @@ def phases_now(scope) -> Table:
 
 
 def _decision_counts(scope) -> dict:
-    """Decisions in the period by (phase left, phase entered, decision): one query for the flow."""
-    return _counts(_in_period(scope), "from_phase__key", "to_phase__key", "decision")
+    """Decisions in the period by (phase left, phase entered, decision): one query shared by the flow,
+    the gates and the journey (kept in the scope's memo when it has one)."""
+    memo = getattr(scope, "memo", {})
+    if "decisions" not in memo:
+        memo["decisions"] = _counts(_in_period(scope), "from_phase__key", "to_phase__key", "decision")
+    return memo["decisions"]
 
 
 def flow(scope) -> Table:
@@ -111,7 +115,9 @@ def flow(scope) -> Table:
 
 
 def gates(scope) -> Table:
-    counts = _counts(_in_period(scope), "from_phase__key", "decision")
+    counts: dict[tuple, int] = {}
+    for (origin, _destination, decision), n in _decision_counts(scope).items():
+        counts[(origin, decision)] = counts.get((origin, decision), 0) + n
     kinds = list(Decision)
     rows = []
     for p in scope.phases:
@@ -133,9 +139,10 @@ def gates(scope) -> Table:
 
 
 def journey(scope) -> Table:
-    counts = _counts(_in_period(scope).filter(ENDING), "from_phase__key", "to_phase__key", "decision")
     moves: dict[tuple[str, str], int] = {}
-    for (origin, destination, decision), n in counts.items():
+    for (origin, destination, decision), n in _decision_counts(scope).items():
+        if origin == destination and decision != Decision.STOP:
+            continue  # a hold: no move
         to = "stop" if decision == Decision.STOP else destination
         moves[(origin, to)] = moves.get((origin, to), 0) + n
     targets = [*scope.phases, None]

@@ -56,6 +56,7 @@ class Table:
     rows: list[Row] = field(default_factory=list)
     chart: int | None = 0  # the column drawn as bars, or None for a table alone
     notes: list[Any] = field(default_factory=list)  # caveats shown under the table (suppressed groups…)
+    links: list[tuple[Any, str]] = field(default_factory=list)  # (label, URL) of pages that go further
 
     def cell(self, row_key: str, column: int) -> Cell | None:
         for row in self.rows:

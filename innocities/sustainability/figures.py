@@ -3,6 +3,7 @@ the three dimensions and the trade-offs and knowledge gaps to act on (from the p
 pages agree), and the benefits projects expect and realise."""
 
 from django.db.models import Count, F, Max, OuterRef, Q, Subquery
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from innocities.core.tables import Cell, Row, Table
@@ -43,7 +44,19 @@ def sdg(scope) -> Table:
         )
     )
     rows.append(Row("gaps", _("Projects with knowledge gaps"), [Cell(len(data["gap_projects"]), "gaps")]))
-    return Table(columns=[_("Projects")], rows=rows, chart=None)
+    table = Table(columns=[_("Projects")], rows=rows, chart=None)
+    portfolio_page = {
+        "programme": "sustainability:programme_portfolio",
+        "organisation": "sustainability:organisation_portfolio",
+    }.get(scope.kind)
+    if portfolio_page:
+        table.links.append(
+            (
+                _("The trade-offs and knowledge gaps, goal by goal, in the portfolio"),
+                reverse(portfolio_page, args=[scope.owner.slug]),
+            )
+        )
+    return table
 
 
 def _implemented_on():

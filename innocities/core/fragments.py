@@ -56,7 +56,13 @@ def cached(key: str, depends_on: Iterable[str], compute: Callable[[], object], t
 
 
 def rendered(
-    request, template: str, key: str, depends_on: Iterable[str], context: Callable[[], dict], vary: str = ""
+    request,
+    template: str,
+    key: str,
+    depends_on: Iterable[str],
+    context: Callable[[], dict],
+    vary: str = "",
+    timeout: int = TIMEOUT,
 ) -> str:
     """A template rendered once per language (and ``vary``: the cleaned filters that shape it, never
     the raw query string) for ``key``, which must name the reader when what it shows depends on them,
@@ -67,6 +73,7 @@ def rendered(
         f"{key}:{get_language()}:{shape}",
         depends_on,
         lambda: mark_safe(render_to_string(template, {**context(), "request": request})),  # noqa: S308 - our template's output
+        timeout,
     )
 
 

@@ -86,13 +86,23 @@ def _compare(table: Table, earlier: Table) -> None:
                 cell.previous = before.value
 
 
+def cache_key(scope: Scope, period: Period, what: str = "dashboard") -> str:
+    """The key of what is kept of one reader's dashboard for a period (the language is added)."""
+    return f"{what}:{scope.kind}:{scope.owner.pk}:{scope.reader.pk}:{period.start}:{period.end}"
+
+
+def depends_on(scope: Scope) -> list[str]:
+    """What makes a kept dashboard stale: any project's change (and the rows of projects the modules
+    watch), the owner renamed, the reader's roles."""
+    owner = scope.owner
+    return ["projects", f"{owner._meta.model_name}:{owner.pk}", *fragments.readers(scope.reader)]
+
+
 def cached(scope: Scope, period: Period) -> Dashboard:
     """The dashboard, kept per reader, language and period until the owner's projects change."""
-    owner = scope.owner
-    key = f"dashboard:{scope.kind}:{owner.pk}:{scope.reader.pk}:{get_language()}:{period.start}:{period.end}"
     board = fragments.cached(
-        key,
-        ["projects", f"{owner._meta.model_name}:{owner.pk}", *fragments.readers(scope.reader)],
+        f"{cache_key(scope, period)}:{get_language()}",
+        depends_on(scope),
         lambda: _detached(compute(scope, period)),
         timeout=TIMEOUT,
     )

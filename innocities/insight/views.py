@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils.http import content_disposition_header
 
 from innocities.accounts.roles import roles_of
+from innocities.core import fragments
 from innocities.core.paging import page_of
 from innocities.core.uploads import safe_name
 from innocities.organisations.models import Network, Organisation
@@ -56,8 +57,28 @@ def _period_query(period) -> str:
 
 @login_required
 def board(request, kind, slug):
-    scope, form, period, data = _board(request, kind, slug)
-    journey = data.result("journey")
+    scope, form, period = _period(request, kind, slug)
+    period_query = _period_query(period)
+
+    def context():
+        data = dashboard.cached(scope, period)
+        journey = data.result("journey")
+        return {
+            "scope": scope,
+            "board": data,
+            "period_query": period_query,
+            "journey": charts.journey(journey.table) if journey else None,
+        }
+
+    # the figures drawn once per reader, language and period: a page of tables costs its template
+    body = fragments.rendered(
+        request,
+        "insight/_dashboard_body.html",
+        dashboard.cache_key(scope, period, "dashboard-page"),
+        dashboard.depends_on(scope),
+        context,
+        timeout=dashboard.TIMEOUT,
+    )
     return render(
         request,
         "insight/dashboard.html",
@@ -65,9 +86,11 @@ def board(request, kind, slug):
             "scope": scope,
             "kind_label": KINDS[kind],
             "form": form,
-            "board": data,
-            "period_query": _period_query(period),
-            "journey": charts.journey(journey.table) if journey else None,
+            "period": period,
+            "previous": period.previous(),
+            "board": {"period": period},
+            "body": body,
+            "period_query": period_query,
             "may_download_research": evidence.may_download_research(request.user, scope),
         },
     )

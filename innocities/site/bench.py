@@ -103,7 +103,7 @@ def pages() -> list[tuple[str, str, str]]:
         ("programme dashboard", "leader", "/dashboards/programme/s-big/"),
         ("organisation dashboard", "leader", f"/dashboards/organisation/{BIG}/"),
         ("network dashboard", "operator", "/dashboards/network/s-net-001/"),
-        ("drill-down", "leader", "/dashboards/programme/s-big/projects/?figure=gates&ref=gate:need"),
+        ("dashboard drill", "leader", "/dashboards/programme/s-big/projects/?figure=gates&ref=gate:need"),
     ]
 
 

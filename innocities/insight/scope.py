@@ -67,24 +67,30 @@ class Scope:
 
 
 def _phase_groups(programmes) -> tuple[PhaseGroup, ...]:
-    """The phases of the programmes' methods, one group per key, in method order; a key's label is the
-    first method's (the programme's own method comes first)."""
+    """The phases of the programmes' methods, one group per key: each method's phases together and in
+    their order (a network whose members use two methods shows the one, then the other's own phases); a
+    key's label is the first method's (shipped methods first, a programme's adapted copy after)."""
     groups: dict[str, PhaseGroup] = {}
+    rank: dict[str, tuple[int, int]] = {}
     phases = (
         Phase.objects.filter(method__in=programmes.values("method"))
         .select_related("gate")
-        .order_by("order", "method_id")
+        .order_by("method_id", "order")
     )
+    methods: list[int] = []
     for phase in phases:
+        if phase.method_id not in methods:
+            methods.append(phase.method_id)
         gate = getattr(phase, "gate", None)
         known = groups.get(phase.key)
         if known is None:
             groups[phase.key] = PhaseGroup(
                 phase.key, phase.label, phase.order, gate is not None, pick(gate.name) if gate else ""
             )
+            rank[phase.key] = (methods.index(phase.method_id), phase.order)
         elif gate is not None and not known.has_gate:
             groups[phase.key] = dataclasses.replace(known, has_gate=True, gate_label=pick(gate.name))
-    return tuple(sorted(groups.values(), key=lambda g: g.order))
+    return tuple(sorted(groups.values(), key=lambda g: rank[g.key]))
 
 
 def _scope(kind, owner, reader, projects, ideas, programmes, start=None, end=None) -> Scope:

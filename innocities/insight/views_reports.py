@@ -141,7 +141,8 @@ def one_pager(request, pk):
         "report_owner": str(project.organisation),
         "report_title": project.title,
     }
-    return render_pdf(request, "insight/reports/one_pager.html", context, f"{project.title} one-pager")
+    name = f"{project.title} {gettext('one-pager')}"
+    return render_pdf(request, "insight/reports/one_pager.html", context, name)
 
 
 @login_required

@@ -61,7 +61,7 @@ QUERY_PARAMETERS = (
     "ref",
     "factor",
     "group",
-    "date",
+    "meeting",
     "since",
 )
 # Hostile files for every file field: the importer's and the uploads' awkward cases.

@@ -246,6 +246,8 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # WeasyPrint tells each step of every PDF at INFO: only its warnings (a missing font, say) matter
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }
 UPLOAD_MAX_BYTES = 10 * 1024 * 1024  # attachments: 10 MB, type checked by content (core/uploads.py)
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024

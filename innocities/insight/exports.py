@@ -51,11 +51,18 @@ def _sheet_title(text: str, taken: set[str]) -> str:
 
 
 def workbook(board: Dashboard) -> bytes:
+    buffer = io.BytesIO()
+    book(board).save(buffer)
+    return buffer.getvalue()
+
+
+def book(board: Dashboard):
+    """The workbook as an openpyxl object, for a report that adds its own sheets."""
     import openpyxl
     from openpyxl.styles import Font
 
-    book = openpyxl.Workbook()
-    about = book.active
+    workbook_ = openpyxl.Workbook()
+    about = workbook_.active
     about.title = _sheet_title(_("About"), set())
     taken = {about.title.lower()}
     about.append([spreadsheet_safe(str(board.scope.owner)) if board.scope else ""])
@@ -68,7 +75,7 @@ def workbook(board: Dashboard) -> bytes:
         fig = result.figure
         about.append([str(fig.label), str(SECTIONS.get(fig.section, fig.section)), str(fig.rule)])
     for result in board.results:
-        sheet = book.create_sheet(_sheet_title(str(result.figure.label), taken))
+        sheet = workbook_.create_sheet(_sheet_title(str(result.figure.label), taken))
         sheet.append([str(result.figure.label)])
         sheet["A1"].font = Font(bold=True)
         sheet.append([str(result.figure.rule)])
@@ -78,9 +85,7 @@ def workbook(board: Dashboard) -> bytes:
             sheet.append(row)
         for note in result.table.notes:
             sheet.append([str(note)])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_
 
 
 def figure_csv(board: Dashboard, result: Result) -> bytes:

@@ -169,13 +169,11 @@ def annual_report(scope: Scope, y: int) -> AnnualReport:
 
 def annual_workbook(report: AnnualReport) -> bytes:
     """The dashboard's workbook, and for a programme a sheet with its annual evaluation and targets."""
-    import openpyxl
     from openpyxl.styles import Alignment, Font
 
-    content = exports.workbook(report.board)
     if report.board.scope.kind != "programme":
-        return content
-    book = openpyxl.load_workbook(io.BytesIO(content))
+        return exports.workbook(report.board)
+    book = exports.book(report.board)
     sheet = book.create_sheet(_("Annual evaluation")[:31], 1)
     sheet.append([spreadsheet_safe(f"{report.board.scope.owner} {report.year}")])
     sheet["A1"].font = Font(bold=True, size=14)

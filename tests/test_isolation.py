@@ -426,6 +426,15 @@ SECRETS = [
         "/organisations/sarpsborg/",
         "/organisations/networks/ostfold-cluster/",
         "/projects/?scope=all&q=a",
+        "/dashboards/",
+        "/dashboards/programme/halden/",
+        "/dashboards/organisation/halden/",
+        "/dashboards/network/ostfold-cluster/",
+        "/dashboards/network/ostfold-cluster/projects/?figure=phases_now&ref=phase:need",
+        "/dashboards/network/ostfold-cluster/projects/?figure=helix&ref=sector:academia",
+        "/dashboards/network/ostfold-cluster/projects/?figure=money&ref=money:vinnova",
+        "/dashboards/network/ostfold-cluster/figures/realised.csv",
+        "/dashboards/network/ostfold-cluster/evidence/",
     ],
 )
 def test_list_pages_never_show_another_organisations_private_work(world, login, url):

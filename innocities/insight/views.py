@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.http import content_disposition_header
+from django.utils.http import content_disposition_header, urlencode
 
 from innocities.accounts.roles import roles_of
 from innocities.core import fragments
@@ -108,6 +108,16 @@ def drill(request, kind, slug):
     if projects is None:
         raise Http404
     rows = projects.select_related("organisation", "phase", "programme").order_by("title", "pk")
+    # kept per reader, language and query (figure, reference, period, page) until the projects change
+    body = fragments.rendered(
+        request,
+        "insight/_drill_body.html",
+        dashboard.cache_key(scope, period, "dashboard-drill"),
+        dashboard.depends_on(scope),
+        lambda: {"page": page_of(request, rows, 50)},
+        vary=urlencode(sorted(request.GET.lists()), doseq=True),
+        timeout=dashboard.TIMEOUT,
+    )
     return render(
         request,
         "insight/drill.html",
@@ -115,7 +125,7 @@ def drill(request, kind, slug):
             "scope": scope,
             "figure": figure,
             "period": period,
-            "page": page_of(request, rows, 50),
+            "body": body,
             "back": reverse("insight:dashboard", args=[kind, slug]) + "?" + _period_query(period),
         },
     )

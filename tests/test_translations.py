@@ -34,14 +34,15 @@ def entries(path):
         if not msgid:
             continue
         strs = [_unquote(v) for k, v in fields.items() if k.startswith("msgstr")]
-        yield msgid, strs, fuzzy, "msgid_plural" in fields
+        context = _unquote(fields["msgctxt"]) if "msgctxt" in fields else None
+        yield msgid, strs, fuzzy, "msgid_plural" in fields, context
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_catalogue_is_complete(language):
     missing = [
         msgid
-        for msgid, strs, fuzzy, _ in entries(LOCALE / language / "LC_MESSAGES" / "django.po")
+        for msgid, strs, fuzzy, *_ in entries(LOCALE / language / "LC_MESSAGES" / "django.po")
         if fuzzy or not all(strs)
     ]
     assert missing == [], f"{len(missing)} untranslated in {language}: {missing[:10]}"
@@ -50,7 +51,7 @@ def test_catalogue_is_complete(language):
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_placeholders_survive_translation(language):
     broken = []
-    for msgid, strs, _fuzzy, plural in entries(LOCALE / language / "LC_MESSAGES" / "django.po"):
+    for msgid, strs, _fuzzy, plural, _context in entries(LOCALE / language / "LC_MESSAGES" / "django.po"):
         wanted = set(re.findall(r"%\(\w+\)s|\{\{ ?\w+ ?\}\}", msgid))
         for text in strs:
             if not wanted <= set(re.findall(r"%\(\w+\)s|\{\{ ?\w+ ?\}\}", text)) and not plural:
@@ -65,8 +66,9 @@ def test_compiled_catalogue_matches_the_source(language):
         compiled = gettext.GNUTranslations(handle)
     stale = [
         msgid
-        for msgid, strs, _fuzzy, plural in entries(folder / "django.po")
-        if not plural and compiled.gettext(msgid) != strs[0]
+        for msgid, strs, _fuzzy, plural, context in entries(folder / "django.po")
+        if not plural
+        and (compiled.pgettext(context, msgid) if context else compiled.gettext(msgid)) != strs[0]
     ]
     assert stale == [], "run `make compile-messages`"
 

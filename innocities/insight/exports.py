@@ -7,6 +7,7 @@ import re
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from innocities.core.tables import Cell, spreadsheet_safe
 
@@ -63,7 +64,7 @@ def book(board: Dashboard):
 
     workbook_ = openpyxl.Workbook()
     about = workbook_.active
-    about.title = _sheet_title(_("About"), set())
+    about.title = _sheet_title(pgettext("the first sheet of a workbook", "About"), set())
     taken = {about.title.lower()}
     about.append([spreadsheet_safe(str(board.scope.owner)) if board.scope else ""])
     about["A1"].font = Font(bold=True, size=14)

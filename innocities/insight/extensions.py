@@ -17,7 +17,7 @@ BENCHMARK = registry.Figure(
         "(each organisation one value, from the projects you may see: for other organisations, those they "
         "share). Implementation rate: implemented out of implemented and stopped; gate conversion: go and "
         "go with conditions out of all decisions; coverage: projects with a completed sustainability "
-        "assessment. Shown only where at least five organisations contribute."
+        "assessment today. Shown only where at least five organisations contribute."
     ),
     compute=network_benchmark,
     scopes=("organisation",),

@@ -81,7 +81,7 @@ class PeriodForm(forms.Form):
             if start > end:
                 raise forms.ValidationError(gettext("The period must end on or after its first day."))
             if start < EARLIEST or end - start > LONGEST:
-                raise forms.ValidationError(gettext("Choose a period after 2000 and of at most ten years."))
+                raise forms.ValidationError(gettext("Choose a period from 2000 on and of at most ten years."))
             cleaned["chosen"] = Period(start, end, f"{start.isoformat()} – {end.isoformat()}", "custom")
         elif code.isdigit():
             cleaned["chosen"] = year(int(code))

@@ -19,7 +19,7 @@ from datetime import date
 from django.db.models import Q
 from django.http import Http404
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from innocities.accounts.roles import roles_of
 from innocities.core.i18n import pick
@@ -28,7 +28,11 @@ from innocities.pipeline.access import visible_ideas, visible_projects
 from innocities.programmes.access import get_programme_for_user
 from innocities.programmes.models import Phase, Programme
 
-KINDS = {"programme": _("Programme"), "organisation": _("Organisation"), "network": _("Network")}
+KINDS = {
+    "programme": pgettext_lazy("a kind of dashboard", "Programme"),
+    "organisation": pgettext_lazy("a kind of dashboard", "Organisation"),
+    "network": pgettext_lazy("a kind of dashboard", "Network"),
+}
 
 
 @dataclass(frozen=True)

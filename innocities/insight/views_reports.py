@@ -55,7 +55,7 @@ class MeetingPackForm(forms.Form):
         meeting = cleaned.get("meeting") or self.today
         since = cleaned.get("since") or months_before(meeting, 3)
         if not EARLIEST <= meeting <= self.today + AHEAD:
-            self.add_error("meeting", gettext("Choose a meeting date after 2000 and at most a year ahead."))
+            self.add_error("meeting", gettext("Choose a meeting date from 2000 on and at most a year ahead."))
         elif since >= meeting:
             self.add_error("since", gettext("The previous meeting must be before this one."))
         elif meeting - since > LONGEST:
@@ -92,7 +92,8 @@ def meeting_pack_pdf(request, slug):
     pack = reports.meeting_pack(scope, meeting=meeting, since=since)
     title = gettext("Steering group meeting pack")
     context = {"pack": pack, "scope": scope, "report_owner": str(scope.owner), "report_title": title}
-    name = f"{scope.owner} {gettext('meeting pack')} {meeting.isoformat()}"
+    label = gettext("meeting pack")
+    name = f"{scope.owner} {label} {meeting.isoformat()}"
     return render_pdf(request, "insight/reports/meeting_pack.html", context, name)
 
 
@@ -126,7 +127,8 @@ def annual_report_pdf(request, kind, slug, year):
 def annual_report_xlsx(request, kind, slug, year):
     scope, report = _annual(request, kind, slug, year)
     response = HttpResponse(reports.annual_workbook(report), content_type=XLSX)
-    name = safe_name(f"{scope.owner} {gettext('Annual report %(year)s') % {'year': year}}", "xlsx")
+    label = gettext("Annual report %(year)s") % {"year": year}
+    name = safe_name(f"{scope.owner} {label}", "xlsx")
     response["Content-Disposition"] = content_disposition_header(True, name)
     return response
 
@@ -141,7 +143,8 @@ def one_pager(request, pk):
         "report_owner": str(project.organisation),
         "report_title": project.title,
     }
-    name = f"{project.title} {gettext('one-pager')}"
+    label = gettext("one-pager")
+    name = f"{project.title} {label}"
     return render_pdf(request, "insight/reports/one_pager.html", context, name)
 
 

@@ -292,3 +292,27 @@ def test_the_network_benchmark_needs_five_organisations(world, history):
     assert values["conversion"][2] == 5
     assert values["conversion"][1] == pytest.approx(1.0)  # the median of 10/13, 1, 1, 1, 1
     assert values["implementation"][1] is None  # only Halden implemented or stopped anything
+
+
+def test_a_quarter_and_the_same_days_as_custom_dates_keep_their_own_previous_period(world, history):
+    scope = scope_for(world.leader, "programme", "halden")
+    custom = periods.Period(date(2026, 1, 1), date(2026, 3, 31), "custom", "custom")
+    first = dashboard.cached(scope, custom)
+    second = dashboard.cached(scope, periods.quarter(2026, 1))
+    assert first.previous.start == date(2025, 10, 3)  # the 90 days before
+    assert second.previous == periods.quarter(2025, 4)  # not the custom span's, kept a moment ago
+
+
+def test_a_phase_named_like_a_formula_stays_text_in_the_workbook(world, history, client):
+    from innocities.programmes.actions import rename_phase
+
+    method = adapt_method(programme=world.programme, actor=world.coordinator)
+    phase = method.phases.get(key="idea")
+    names = {"en": '=HYPERLINK("http://evil.example","x")', "sv": "=1+1", "nb": "=1+1"}
+    rename_phase(programme=world.programme, phase=phase, names=names, actor=world.coordinator)
+    login(client, world.leader)
+    response = client.get(reverse("insight:workbook", args=["programme", "halden"]), {"period": "2026"})
+    book = openpyxl.load_workbook(io.BytesIO(response.content))
+    cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    assert any(str(cell.value).startswith("'=") for cell in cells)

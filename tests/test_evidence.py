@@ -206,6 +206,9 @@ def test_a_suppressed_group_shows_no_numbers_and_no_link(history, login):
     page = login(history.operator).get(evidence_url("network", history.network.slug)).content.decode()
     assert "factor=depth&amp;group=4-5" in page
     assert "factor=depth&amp;group=none" not in page
+    # nor does its address, typed by hand, list the projects the page keeps back
+    url = reverse("insight:evidence_projects", args=["network", history.network.slug])
+    assert login(history.operator).get(url, {"factor": "depth", "group": "none"}).status_code == 404
 
 
 def test_the_count_of_a_group_lists_the_projects_behind_it(history, login):

@@ -2,17 +2,18 @@
 actors an idea gathered (they become co-creators of its project), activities that follow an adapted
 method, and the personal data on participations, activities and files."""
 
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
 
 from innocities.accounts import nav as can
 from innocities.accounts.roles import roles_of
-from innocities.core import registry
+from innocities.core import fragments, registry
 from innocities.pipeline.access import visible_projects
 from innocities.pipeline.models import Project
 from innocities.pipeline.watch import watch_rows_of_projects
 
 from . import figures
-from .models import Activity, Attachment, Depth, Participation, ParticipationRole
+from .models import Activity, Actor, Attachment, Depth, Participation, ParticipationRole
 from .queries import helix_balance, stakeholder_map
 
 
@@ -105,6 +106,10 @@ NAV = [
 ]
 
 
+def _actor_changed(sender, instance, **kwargs):
+    fragments.touch("projects")
+
+
 FIGURES = [
     registry.Figure(
         key="helix",
@@ -166,6 +171,8 @@ def register() -> None:
     for figure in FIGURES:
         registry.add_figure("dashboard", figure)
     watch_rows_of_projects(Participation, Activity)
+    for signal in (post_save, post_delete):  # an actor's sector counts in the helix figures
+        signal.connect(_actor_changed, sender=Actor, dispatch_uid="fragments-Actor")
     registry.on("idea_promoted", _actors_become_co_creators)
     registry.on("method_adapted", _activities_follow)
     for entry in PERSONAL_DATA:

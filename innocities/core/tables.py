@@ -63,10 +63,3 @@ class Table:
             if row.key == row_key:
                 return row.cells[column]
         return None
-
-    def chart_max(self):
-        if self.chart is None:
-            return 0
-        values = [row.cells[self.chart].value for row in self.rows if len(row.cells) > self.chart]
-        numbers = [v for v in values if isinstance(v, int | float | Decimal)]
-        return max(numbers, default=0)

@@ -21,7 +21,6 @@ class Arc:
     label_x: float
     label_y: float
     kind: str  # forward, back, stop
-    title: str
 
 
 def journey(table) -> dict:
@@ -41,19 +40,19 @@ def journey(table) -> dict:
             x1 = centre[row.key]
             if target == "stop":
                 path = f"M{x1 + 20},{TOP + ROW} L{x1 + 20},{TOP + ROW + 50}"
-                arcs.append(Arc(path, width, n, x1 + 28, TOP + ROW + 44, "stop", f"{row.label} → ✕"))
+                arcs.append(Arc(path, width, n, x1 + 28, TOP + ROW + 44, "stop"))
                 continue
             x2 = centre[target]
             span = abs(position[target] - position[row.key])
             if x2 > x1:
                 lift = 24 + 22 * span
                 path = f"M{x1 + 10},{TOP} C{x1 + 10},{TOP - lift} {x2 - 10},{TOP - lift} {x2 - 10},{TOP}"
-                arcs.append(Arc(path, width, n, (x1 + x2) / 2, TOP - lift * 0.75 - 4, "forward", ""))
+                arcs.append(Arc(path, width, n, (x1 + x2) / 2, TOP - lift * 0.75 - 4, "forward"))
             else:
                 drop = 20 + 18 * span
                 y = TOP + ROW
                 path = f"M{x1 - 10},{y} C{x1 - 10},{y + drop} {x2 + 10},{y + drop} {x2 + 10},{y}"
-                arcs.append(Arc(path, width, n, (x1 + x2) / 2, y + drop * 0.75 + 12, "back", ""))
+                arcs.append(Arc(path, width, n, (x1 + x2) / 2, y + drop * 0.75 + 12, "back"))
     width = 40 + len(keys) * (BOX_W + GAP)
     height = TOP + ROW + 80
     return {"boxes": boxes, "arcs": arcs, "width": width, "height": height, "box_w": BOX_W, "row": ROW}

@@ -88,14 +88,24 @@ def _compare(table: Table, earlier: Table) -> None:
 
 def cache_key(scope: Scope, period: Period, what: str = "dashboard") -> str:
     """The key of what is kept of one reader's dashboard for a period (the language is added)."""
-    return f"{what}:{scope.kind}:{scope.owner.pk}:{scope.reader.pk}:{period.start}:{period.end}"
+    before = period.previous()  # a quarter and the same days as custom dates compare differently
+    return (
+        f"{what}:{scope.kind}:{scope.owner.pk}:{scope.reader.pk}:{period.code}:{period.start}:{period.end}"
+        f":{before.start}:{before.end}"
+    )
 
 
 def depends_on(scope: Scope) -> list[str]:
     """What makes a kept dashboard stale: any project's change (and the rows of projects the modules
-    watch), the owner renamed, the reader's roles."""
+    watch, and actors), the owner renamed, a network's grouping of the goals (balance classes), the
+    reader's roles."""
     owner = scope.owner
-    return ["projects", f"{owner._meta.model_name}:{owner.pk}", *fragments.readers(scope.reader)]
+    return [
+        "projects",
+        "dimension-maps",
+        f"{owner._meta.model_name}:{owner.pk}",
+        *fragments.readers(scope.reader),
+    ]
 
 
 def cached(scope: Scope, period: Period) -> Dashboard:

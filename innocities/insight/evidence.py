@@ -46,6 +46,8 @@ from innocities.pipeline.models import FundingLine, FundingState, GateDecision, 
 from innocities.sustainability.profile import BALANCE
 from innocities.sustainability.queries import portfolio
 
+from . import dashboard
+
 MINIMUM = 5  # ended projects a group needs before its numbers are shown
 Z95 = 1.959963984540054  # the standard normal quantile of 97.5 %: a two-sided 95 % interval
 FINISHED = [*ENDED, ProjectStatus.STOPPED]
@@ -326,12 +328,12 @@ class Evidence:
 
 
 def cached(scope) -> Evidence:
-    """The evidence of the scope, kept per reader until a project changes (at most ten minutes:
-    participations and activities touch no name a fragment hears)."""
+    """The evidence of the scope, kept per reader until what a dashboard depends on changes (at most
+    ten minutes)."""
     owner = scope.owner
     return fragments.cached(
         f"evidence:{scope.kind}:{owner.pk}:{scope.reader.pk}",
-        ["projects", f"{owner._meta.model_name}:{owner.pk}", *fragments.readers(scope.reader)],
+        dashboard.depends_on(scope),
         lambda: compute(scope),
         timeout=600,
     )
@@ -355,6 +357,8 @@ def projects_in(scope, factor_key: str, group_key: str):
     factor = BY_KEY.get(factor_key)
     if factor is None or group_key not in dict(factor.groups):
         return None
+    if cached(scope).factors.get(factor_key, {}).get(group_key, Group(group_key, 0, 0, 0, None)).suppressed:
+        return None  # a group shown as "fewer than 5" lists no projects either
     ended = scope.projects.filter(status__in=FINISHED)
     if factor.group is None:
         # the class is known in Python only: name at most as many projects as a list can page through

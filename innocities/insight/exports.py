@@ -15,7 +15,7 @@ from .dashboard import SECTIONS, Dashboard, Result
 
 
 def _number(cell: Cell):
-    value = cell.value
+    value = spreadsheet_safe(cell.value)
     if isinstance(value, Decimal):
         return float(value)
     if cell.kind == "share" and isinstance(value, float):
@@ -26,9 +26,9 @@ def _number(cell: Cell):
 def header(board: Dashboard, result: Result) -> list:
     columns = [_("Row")]
     for label in result.table.columns:
-        columns.append(str(label))
+        columns.append(spreadsheet_safe(str(label)))
         if result.figure.compares:
-            columns.append(_("%(column)s, previous period") % {"column": label})
+            columns.append(spreadsheet_safe(_("%(column)s, previous period") % {"column": label}))
     return columns
 
 

@@ -21,10 +21,6 @@ class Period:
     label: str
     code: str  # what the form's "period" field holds: 2026, 2026-Q3 or custom
 
-    @property
-    def days(self) -> int:
-        return (self.end - self.start).days + 1
-
     def previous(self) -> Period:
         if self.code.isdigit():
             return year(int(self.code) - 1)

@@ -25,7 +25,7 @@ from innocities.accounts.roles import roles_of
 from innocities.core.i18n import pick
 from innocities.organisations.access import get_network_for_user, get_organisation_for_user
 from innocities.pipeline.access import visible_ideas, visible_projects
-from innocities.programmes.access import get_programme_for_user
+from innocities.programmes.access import get_programme_for_user, visible_programmes
 from innocities.programmes.models import Phase, Programme
 
 KINDS = {
@@ -60,14 +60,6 @@ class Scope:
 
     def within(self, start: date, end: date) -> Scope:
         return dataclasses.replace(self, start=start, end=end, memo={})
-
-    @property
-    def organisation_ids(self) -> list[int]:
-        if self.kind == "organisation":
-            return [self.owner.pk]
-        if self.kind == "network":
-            return list(self.owner.members.values_list("pk", flat=True))
-        return [self.owner.organisation_id] if self.owner.organisation_id else []
 
 
 def _phase_groups(programmes) -> tuple[PhaseGroup, ...]:
@@ -128,9 +120,9 @@ def organisation_scope(user, slug) -> Scope:
     organisation = get_organisation_for_user(user, slug)
     if not roles_of(user).is_full_member(organisation.pk):
         raise Http404
-    programmes = Programme.objects.filter(
+    programmes = visible_programmes(user).filter(
         Q(organisation=organisation) | Q(network__members=organisation)
-    ).distinct()
+    )
     return _scope(
         "organisation",
         organisation,
@@ -154,7 +146,8 @@ def network_scope(user, slug) -> Scope:
     members = set(network.members.values_list("pk", flat=True))
     if not may_see_network(user, network, members):
         raise Http404
-    programmes = Programme.objects.filter(Q(network=network) | Q(organisation__in=members)).distinct()
+    # the phases of the programmes the reader sees: another organisation's adapted method stays its own
+    programmes = visible_programmes(user).filter(Q(network=network) | Q(organisation__in=members))
     return _scope(
         "network",
         network,

@@ -16,7 +16,7 @@ import dataclasses
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import Q
+from django.db.models import Case, Q, When
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import pgettext_lazy
@@ -62,16 +62,17 @@ class Scope:
         return dataclasses.replace(self, start=start, end=end, memo={})
 
 
-def _phase_groups(programmes) -> tuple[PhaseGroup, ...]:
+def _phase_groups(programmes, own) -> tuple[PhaseGroup, ...]:
     """The phases of the programmes' methods, one group per key: each method's phases together and in
-    their order (a network whose members use two methods shows the one, then the other's own phases); a
-    key's label is the first method's (shipped methods first, a programme's adapted copy after)."""
+    their order (a network whose members use two methods shows the one, then the other's own phases),
+    the methods of the owner's own programmes (``own``) first; a key's label is the first method's."""
     groups: dict[str, PhaseGroup] = {}
     rank: dict[str, tuple[int, int]] = {}
     phases = (
         Phase.objects.filter(method__in=programmes.values("method"))
         .select_related("gate")
-        .order_by("method_id", "order")
+        .annotate(own=Case(When(method__in=own.values("method"), then=0), default=1))
+        .order_by("own", "method_id", "order")
     )
     methods: list[int] = []
     for phase in phases:
@@ -89,7 +90,7 @@ def _phase_groups(programmes) -> tuple[PhaseGroup, ...]:
     return tuple(sorted(groups.values(), key=lambda g: rank[g.key]))
 
 
-def _scope(kind, owner, reader, projects, ideas, programmes, start=None, end=None) -> Scope:
+def _scope(kind, owner, reader, projects, ideas, programmes, own, start=None, end=None) -> Scope:
     today = timezone.localdate()
     return Scope(
         kind=kind,
@@ -97,7 +98,7 @@ def _scope(kind, owner, reader, projects, ideas, programmes, start=None, end=Non
         reader=reader,
         projects=projects,
         ideas=ideas,
-        phases=_phase_groups(programmes),
+        phases=_phase_groups(programmes, own),
         start=start or date(today.year, 1, 1),
         end=end or date(today.year, 12, 31),
         today=today,
@@ -112,6 +113,7 @@ def programme_scope(user, slug) -> Scope:
         user,
         visible_projects(user).filter(programme=programme),
         visible_ideas(user).filter(programme=programme),
+        Programme.objects.filter(pk=programme.pk),
         Programme.objects.filter(pk=programme.pk),
     )
 
@@ -130,6 +132,7 @@ def organisation_scope(user, slug) -> Scope:
         visible_projects(user).filter(organisation=organisation),
         visible_ideas(user).filter(organisation=organisation),
         programmes,
+        programmes.filter(organisation=organisation),
     )
 
 
@@ -155,6 +158,7 @@ def network_scope(user, slug) -> Scope:
         visible_projects(user).filter(organisation__in=members),
         visible_ideas(user).filter(organisation__in=members),
         programmes,
+        programmes.filter(network=network),
     )
 
 

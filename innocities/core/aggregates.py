@@ -1,4 +1,5 @@
-"""Aggregates Django lacks, computed in the database on both engines: percentiles.
+"""Expressions Django lacks, computed in the database on both engines: percentiles and whole days
+between two dates.
 
 PostgreSQL has ``percentile_cont``; SQLite gets a Python aggregate registered on each new connection
 (``install``) that interpolates the same way, so the rows never leave the database.
@@ -7,7 +8,7 @@ PostgreSQL has ``percentile_cont``; SQLite gets a Python aggregate registered on
 import math
 
 from django.db.backends.signals import connection_created
-from django.db.models import Aggregate, FloatField
+from django.db.models import Aggregate, FloatField, Func, IntegerField
 
 
 class Percentile(Aggregate):
@@ -33,6 +34,27 @@ class Percentile(Aggregate):
             where, where_params = compiler.compile(self.filter)
             sql, params = f"CASE WHEN {where} THEN {sql} END", (*where_params, *params)
         return f"percentile_cont({self.fraction!r}) WITHIN GROUP (ORDER BY {sql})", params
+
+
+class DaysBetween(Func):
+    """Whole days from the date ``start`` to the date ``end`` (NULL when either is NULL)."""
+
+    output_field = IntegerField()
+
+    def __init__(self, end, start, **extra):
+        super().__init__(end, start, **extra)
+
+    def as_sql(self, compiler, connection, **extra):
+        return super().as_sql(compiler, connection, template="(%(expressions)s)", arg_joiner=" - ", **extra)
+
+    def as_sqlite(self, compiler, connection, **extra):
+        return super().as_sql(
+            compiler,
+            connection,
+            template="CAST(julianday(%(expressions)s) AS INTEGER)",
+            arg_joiner=") - julianday(",
+            **extra,
+        )
 
 
 class _Interpolated:

@@ -23,7 +23,6 @@ from django.db.models import (
     Count,
     Exists,
     F,
-    Func,
     IntegerField,
     Max,
     OuterRef,
@@ -39,10 +38,10 @@ from django.utils.translation import gettext_lazy as _
 from innocities.accounts.roles import roles_of
 from innocities.coproduction.models import Activity, Participation
 from innocities.core import fragments
-from innocities.core.aggregates import Percentile
+from innocities.core.aggregates import DaysBetween, Percentile
 from innocities.core.paging import CAP
-from innocities.pipeline.figures import ENDED, EXTERNAL, IMPLEMENTING
-from innocities.pipeline.models import FundingLine, FundingState, GateDecision, ProjectStatus
+from innocities.pipeline.figures import ENDED, EXTERNAL, implemented_on
+from innocities.pipeline.models import FundingLine, FundingState, ProjectStatus
 from innocities.sustainability.profile import BALANCE
 from innocities.sustainability.queries import portfolio
 
@@ -74,27 +73,6 @@ def wilson(successes: int, n: int, z: float = Z95) -> tuple[float, float] | None
 # --- what each project did, in SQL ------------------------------------------------------------------
 
 
-class DaysBetween(Func):
-    """Whole days from the date ``start`` to the date ``end`` (NULL when either is NULL)."""
-
-    output_field = IntegerField()
-
-    def __init__(self, end, start, **extra):
-        super().__init__(end, start, **extra)
-
-    def as_sql(self, compiler, connection, **extra):
-        return super().as_sql(compiler, connection, template="(%(expressions)s)", arg_joiner=" - ", **extra)
-
-    def as_sqlite(self, compiler, connection, **extra):
-        return super().as_sql(
-            compiler,
-            connection,
-            template="CAST(julianday(%(expressions)s) AS INTEGER)",
-            arg_joiner=") - julianday(",
-            **extra,
-        )
-
-
 def _of_project(queryset):
     return queryset.filter(project=OuterRef("pk")).order_by().values("project")
 
@@ -121,16 +99,11 @@ def _granted_externally():
     )
 
 
-def implemented_on():
-    """The day of the decision that implemented the project: a go past the last gate, not annulled (the
-    latest, if one was annulled and taken again)."""
-    return per_project(GateDecision.objects.filter(IMPLEMENTING, annulled_at__isnull=True), Max("decided_on"))
-
-
 def days_to_implementation():
     """Days from the idea's submission (or the project's recording, without an idea) to the decision that
     implemented it; NULL for a project not implemented or dated inconsistently (negative)."""
-    days = DaysBetween(implemented_on(), Coalesce(TruncDate("idea__created_at"), TruncDate("created_at")))
+    since = Coalesce(TruncDate("idea__created_at"), TruncDate("created_at"))
+    days = DaysBetween(Subquery(implemented_on()), since)
     # negative days (a decision dated before the idea was recorded) become NULL: max(days, -1), then -1
     known = NullIf(Greatest(days, Value(-1)), Value(-1))
     return Case(When(status__in=ENDED, then=known), default=None, output_field=IntegerField())

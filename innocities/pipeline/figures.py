@@ -11,10 +11,11 @@ Every figure is a fixed number of aggregate queries, whatever the number of proj
 """
 
 from django.db import connection
-from django.db.models import BooleanField, Count, ExpressionWrapper, F, Min, Q, Sum, Value, Window
-from django.db.models.functions import Lag, TruncDate
+from django.db.models import BooleanField, Count, ExpressionWrapper, F, Max, Min, OuterRef, Q, Sum, Window
+from django.db.models.functions import Coalesce, Lag, TruncDate
 from django.utils.translation import gettext_lazy as _
 
+from innocities.core.aggregates import DaysBetween, Percentile
 from innocities.core.tables import Cell, Row, Table
 
 from .models import Decision, Facet, FundingLine, FundingSource, FundingState, GateDecision, ProjectStatus
@@ -40,6 +41,18 @@ def _in_period(scope):
 MOVED = ~Q(to_phase__key=F("from_phase__key"))
 IMPLEMENTING = Q(decision__in=[Decision.GO, Decision.GO_WITH_CONDITIONS], to_phase__gate__isnull=True)
 ENDING = MOVED | Q(decision=Decision.STOP)  # a stay in a phase ends with a move or a stop
+
+
+def implemented_on():
+    """For ``Subquery`` over a project (``OuterRef("pk")``): the day of the decision that implemented it,
+    a go past the last gate not annulled (the latest, if one was annulled and taken again)."""
+    return (
+        GateDecision.objects.filter(IMPLEMENTING, project=OuterRef("pk"), annulled_at__isnull=True)
+        .order_by()
+        .values("project")
+        .annotate(last=Max("decided_on"))
+        .values("last")
+    )
 
 
 def _counts(queryset, *fields) -> dict:
@@ -262,18 +275,17 @@ def outcomes(scope) -> Table:
         implemented=Count("pk", filter=IMPLEMENTING), stopped=Count("pk", filter=Q(decision=Decision.STOP))
     )
     implemented, stopped = ended["implemented"], ended["stopped"]
+    # lead time: from the idea's submission, or the project's recording, to the implementing decision
+    days = DaysBetween(
+        F("decided_on"), Coalesce(TruncDate("project__idea__created_at"), TruncDate("project__created_at"))
+    )
     lead = (
         decisions.filter(IMPLEMENTING)
-        .annotate(
-            grp=Value(1),
-            day=F("decided_on"),
-            previous=TruncDate("project__idea__created_at"),
-            born=TruncDate("project__created_at"),
-        )
-        .values("grp", "day", "previous", "born")
-        .order_by()
+        .annotate(days=days)
+        .filter(days__gte=0)
+        .aggregate(n=Count("pk"), median=Percentile("days", 0.5), upper=Percentile("days", 0.75))
     )
-    n, median, upper = next(iter(_durations(lead, "grp", scope.start, scope.end).values()), (0, None, None))
+    n, median, upper = lead["n"], lead["median"], lead["upper"]
     now = _counts(scope.projects.filter(status__in=ENDED), "status")
     scaled, live = now.get((ProjectStatus.SCALED,), 0), sum(now.values())
     rows = [

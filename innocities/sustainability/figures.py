@@ -2,12 +2,13 @@
 the three dimensions and the trade-offs and knowledge gaps to act on (from the portfolio, so the two
 pages agree), and the benefits projects expect and realise."""
 
-from django.db.models import Count, F, Max, OuterRef, Q, Subquery
+from django.db.models import Count, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from innocities.core.tables import Cell, Row, Table
-from innocities.pipeline.models import Decision, GateDecision, ProjectStatus
+from innocities.pipeline.figures import implemented_on
+from innocities.pipeline.models import ProjectStatus
 
 from .models import IndicatorTarget, Measurement
 from .profile import BALANCE
@@ -59,22 +60,6 @@ def sdg(scope) -> Table:
     return table
 
 
-def _implemented_on():
-    """The date of the decision that implemented the project (the latest, if annulled and taken again)."""
-    return (
-        GateDecision.objects.filter(
-            project=OuterRef("project"),
-            annulled_at__isnull=True,
-            decision__in=[Decision.GO, Decision.GO_WITH_CONDITIONS],
-            to_phase__gate__isnull=True,
-        )
-        .order_by()
-        .values("project")
-        .annotate(last=Max("decided_on"))
-        .values("last")
-    )
-
-
 def _measured_after(scope):
     """Measurements of implemented projects dated in or after the year they were implemented."""
     return (
@@ -83,7 +68,7 @@ def _measured_after(scope):
             .order_by()
             .values("pk")
         )
-        .annotate(implemented=Subquery(_implemented_on()))
+        .annotate(implemented=Subquery(implemented_on()))
         .filter(implemented__year__lte=F("year"))
     )
 

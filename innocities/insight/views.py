@@ -88,7 +88,6 @@ def board(request, kind, slug):
             "form": form,
             "period": period,
             "previous": period.previous(),
-            "board": {"period": period},
             "body": body,
             "period_query": period_query,
             "may_download_research": evidence.may_download_research(request.user, scope),

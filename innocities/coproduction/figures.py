@@ -1,7 +1,7 @@
 """Co-production's figures for the dashboards: which helix sectors take part and how deeply (IAP2), and
 the people the workshops and activities reached in the period. A fixed number of aggregate queries."""
 
-from django.db.models import Avg, Count, Max, OuterRef, Subquery, Sum
+from django.db.models import Avg, Count, Exists, Max, OuterRef, Subquery, Sum
 from django.utils.translation import gettext_lazy as _
 
 from innocities.core.tables import Cell, Row, Table
@@ -13,6 +13,12 @@ def _ids(scope):
     return scope.projects.order_by().values("pk")
 
 
+def _taking_part(**where):
+    """Whether the project has a participation (matching ``where``): read per project through its index,
+    never a list of every participation in the installation."""
+    return Exists(Participation.objects.filter(project=OuterRef("pk"), **where))
+
+
 def helix(scope) -> Table:
     found = {
         row["actor__sector"]: row
@@ -21,7 +27,7 @@ def helix(scope) -> Table:
         .values("actor__sector")
         .annotate(projects=Count("project", distinct=True), depth=Avg("depth"))
     }
-    alone = scope.projects.exclude(pk__in=Participation.objects.values("project_id")).order_by().count()
+    alone = scope.projects.exclude(_taking_part()).order_by().count()
     rows = [
         Row(
             sector.value,
@@ -90,8 +96,8 @@ def drill(scope, ref: str):
     projects = scope.projects
     if kind == "sector":
         if not rest:
-            return projects.exclude(pk__in=Participation.objects.values("project_id"))
-        return projects.filter(pk__in=Participation.objects.filter(actor__sector=rest).values("project_id"))
+            return projects.exclude(_taking_part())
+        return projects.filter(_taking_part(actor__sector=rest))
     if kind == "depth":
         chosen = _deepest(scope)
         chosen = (

@@ -2,7 +2,7 @@
 the three dimensions and the trade-offs and knowledge gaps to act on (from the portfolio, so the two
 pages agree), and the benefits projects expect and realise."""
 
-from django.db.models import Count, F, OuterRef, Q, Subquery
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -73,13 +73,17 @@ def _measured_after(scope):
     )
 
 
+def _with_targets():
+    return Exists(IndicatorTarget.objects.filter(project=OuterRef("pk")))
+
+
 def benefits(scope) -> Table:
     projects = scope.projects.order_by()
     counts = projects.aggregate(
         expected=Count("pk", filter=~Q(expected_benefits="")),
         implemented=Count("pk", filter=Q(status__in=[ProjectStatus.IMPLEMENTED, ProjectStatus.SCALED])),
     )
-    with_targets = projects.filter(pk__in=IndicatorTarget.objects.values("project_id")).count()
+    with_targets = projects.filter(_with_targets()).count()
     measured = _measured_after(scope).aggregate(n=Count("project", distinct=True))["n"]
     implemented = counts["implemented"]
     rows = [
@@ -160,7 +164,7 @@ def drill(scope, ref: str):
     if kind == "expected":
         return projects.exclude(expected_benefits="")
     if kind == "targets":
-        return projects.filter(pk__in=IndicatorTarget.objects.values("project_id"))
+        return projects.filter(_with_targets())
     if kind == "implemented":
         return projects.filter(status__in=[ProjectStatus.IMPLEMENTED, ProjectStatus.SCALED])
     if kind == "measured":

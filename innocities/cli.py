@@ -2,7 +2,7 @@
 
 innocities setup                      migrate, load reference data and the demo (once), collect static files
 innocities serve [--host H --port P]  serve with gunicorn (production server, whitenoise for static files),
-                                      with the task worker (notifications) and the daily digest (DIGEST_HOUR)
+                                      with the task worker and the daily scheduler (digests, open data)
 innocities send-digests               email the daily digests now
 innocities load-demo                  load the demo organisations, programmes and projects (idempotent)
 innocities create-organisation ...    create an organisation and its first administrator
@@ -37,7 +37,7 @@ def _background_processes() -> list:
     command = [sys.executable, "-m", "innocities.cli"]
     children = [
         subprocess.Popen([*command, "db_worker", "--interval", "1"]),
-        subprocess.Popen([*command, "digest-scheduler"]),
+        subprocess.Popen([*command, "scheduler"]),
     ]
     atexit.register(lambda: [child.terminate() for child in children])
     return children

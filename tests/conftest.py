@@ -102,9 +102,8 @@ def world(db):
             actor=lead or w.lead,
             lead=lead or w.lead,
             title=title,
-            summary="Shore power for ships at berth.",
             visibility=visibility,
-            **extra,
+            **{"summary": "Shore power for ships at berth.", **extra},
         )
 
     w.make_project = project

@@ -128,7 +128,7 @@ def test_board_filter_works_without_javascript(world, browser, live_server):
     page = context.new_page()
     sign_in(page, "coordinator@halden.example", PASSWORD)
     page.goto("/programmes/halden/board/")
-    page.get_by_label("Search").fill("solceller")
+    page.get_by_label("Search", exact=True).fill("solceller")
     page.get_by_role("button", name="Filter").click()
     assert page.locator(".project-card").count() == 1
     assert "q=solceller" in page.url

@@ -12,8 +12,10 @@ from django.db import models, transaction
 from django.utils import timezone, translation
 
 from innocities.accounts.models import Membership, User
+from innocities.catalogue import thesaurus
 from innocities.coproduction.models import Depth, Participation
 from innocities.demo import data
+from innocities.learning.models import Lesson
 from innocities.notifications.messages import text
 from innocities.notifications.models import Notification
 from innocities.organisations.models import Network, Organisation
@@ -194,3 +196,20 @@ def test_the_demo_stays_true_when_loaded_in_later_years(years):
     halden = data.read(data.later(written_for, years))["programmes"]["programmes"][0]
     assert halden["name"] == f"InnoCities Halden {2024 + years}–{2027 + years}"
     assert halden["starts_on"] == date(2024 + years, 1, 1)
+
+
+def test_a_visitor_searching_for_landstrom_finds_the_demos_shore_power_work_in_norwegian_and_english(
+    demo, client
+):
+    thesaurus.load()
+    page = client.get("/search/", {"q": "landström"}).content.decode()
+    found = {title: lang for lang, title in re.findall(r'lang="(\w+)">([^<]+)</a></h2>', page)}
+    assert found.get("Landstrøm i Narvik havn") == "nb"
+    assert found.get("Shore power for ships at berth") == "en"
+    # their teams' lessons are public with them, and found by the same search
+    assert 'href="/lessons/' in page
+    assert Lesson.objects.filter(language="en", advice__contains="tariff").exists()
+    shown = {int(pk) for pk in re.findall(r'href="/catalogue/projects/(\d+)/"', page)}
+    assert shown and set(Project.objects.filter(pk__in=shown).values_list("visibility", flat=True)) == {
+        "public"
+    }

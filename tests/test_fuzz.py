@@ -194,6 +194,7 @@ def world_of_own_objects(w):
         "organisations:network": {"slug": network.slug},
         "sustainability:dimension_map": {"slug": network.slug},
         "programmes:method": {"pk": w.eskilstuna_programme.method_id},
+        "catalogue:dataset": {"key": "projects", "fmt": "csv"},
     }
     urls = []
     for namespace, pattern in all_patterns():
@@ -207,7 +208,13 @@ def world_of_own_objects(w):
             urls.append(reverse(name, kwargs=kwargs))
         except NoReverseMatch:  # pragma: no cover - a new converter: the test must learn it
             pytest.fail(f"the fuzz walk cannot build {name}")
-    urls += ["/", reverse("privacy"), reverse("accessibility"), reverse("account_data")]
+    urls += [
+        "/",
+        reverse("privacy"),
+        reverse("accessibility"),
+        reverse("account_data"),
+        reverse("account_tokens"),
+    ]
     urls += [reverse("account_login"), reverse("account_signup"), reverse("account_reset_password")]
     urls.append(reverse("sustainability:export", kwargs={"fmt": "xlsx"}))
     return personas, urls

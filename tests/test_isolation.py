@@ -2,13 +2,16 @@
 for every method, and list pages never show it. A new URL with an object in it must be added here."""
 
 import re
+from datetime import date, timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from innocities.catalogue import opendata
 from innocities.coproduction import actions as co
 from innocities.pipeline.models import Milestone
+from tests.conftest import programme
 
 APPS = (
     "pipeline",
@@ -21,10 +24,12 @@ APPS = (
     "capability",
     "notifications",
     "insight",
+    "catalogue",
+    "learning",
 )
 # Outside the apps: the root (home, the person's own account pages, allauth, languages) and Django's
 # admin (platform staff only). None of them takes another organisation's object: checked below.
-OUTSIDE = (None, "admin")
+OUTSIDE = (None, "admin", "api")  # the API has its own walk below
 
 
 def all_patterns(resolver=None, namespace=None):
@@ -46,6 +51,10 @@ def test_every_namespace_is_known():
     assert unknown == set(), f"classify the URLs of {unknown} in tests/test_isolation.py"
 
 
+# Root URLs that take an object of the person's own, checked by their own test below.
+OWN_OBJECT_ROOT_URLS = {"me/tokens/<int:pk>/revoke/"}
+
+
 def test_no_root_url_takes_an_object_id():
     """A new page outside the apps' namespaces with an object in its URL must join the walk."""
     suspicious = [
@@ -53,7 +62,21 @@ def test_no_root_url_takes_an_object_id():
         for namespace, entry in all_patterns()
         if namespace is None and any(c in {"pk", "slug", "id"} for c in entry.pattern.converters)
     ]
-    assert suspicious == []
+    assert set(suspicious) - OWN_OBJECT_ROOT_URLS == set()
+
+
+def test_another_persons_api_token_cannot_be_revoked(world, login):
+    from innocities.accounts import tokens
+
+    token, _secret = tokens.create_token(
+        user=world.eskilstuna_coordinator, name="x", scope="read", expires_on=date.today() + timedelta(days=9)
+    )
+    client = login(world.coordinator)
+    assert client.post(reverse("account_token_revoke", args=[token.pk])).status_code == 404
+    assert client.get(reverse("account_token_revoke", args=[token.pk])).status_code == 405
+    token.refresh_from_db()
+    assert token.revoked_at is None
+    assert token.prefix not in client.get("/me/tokens/").content.decode()  # only one's own tokens are listed
 
 
 def sustainability_objects(w):
@@ -214,7 +237,16 @@ def other_organisations_objects(w):
     )
     phase = w.eskilstuna_programme.method.phases.get(order=1)
     criterion = phase.gate.criteria.first()
+    from innocities.learning.actions import record_lesson
+
+    lesson = record_lesson(
+        project=w.eskilstuna_private,
+        actor=w.eskilstuna_coordinator,
+        what_worked="Hemligt lärande om upphandlingen",
+        visibility="private",
+    )
     return {
+        "lesson": {"pk": lesson.pk},
         "project": {
             "pk": w.eskilstuna_private.pk,
             "milestone_pk": milestone.pk,
@@ -271,6 +303,10 @@ OBJECT_OF = {
     r"^insight:meeting_pack(_pdf)?$": "programme",
     r"^insight:one_pager$": "project",
     r"^insight:board_pdf$": "assessment",
+    r"^catalogue:(project|reuse)$": "project",
+    r"^learning:lesson(|_edit)$": "lesson",
+    r"^learning:lesson_create$": "project",
+    r"^catalogue:challenge$": "challenge",
 }
 NO_PRIVATE_OBJECT = {
     "pipeline:my_work",
@@ -319,6 +355,20 @@ NO_PRIVATE_OBJECT = {
     "notifications:preferences",
     # The dashboards the person may open: their own organisations, programmes and networks.
     "insight:index",
+    # The public catalogue and search: public work only, or what the reader may see (checked below,
+    # signed in and not).
+    "catalogue:search",
+    "catalogue:index",
+    "catalogue:challenges",
+    "catalogue:organisations",
+    "catalogue:organisation",
+    "catalogue:feed",
+    "learning:lessons",
+    "catalogue:similar",
+    # Open data: public work only, in every file (checked below, signed in and not).
+    "catalogue:open_data",
+    "catalogue:dcat",
+    "catalogue:dataset",
 }
 
 
@@ -398,8 +448,42 @@ def test_the_method_copy_of_another_programme_is_404(world, login):
     )
 
 
+# What anyone may open without signing in; each shows public work only.
+PUBLIC_PAGES = [
+    "/catalogue/",
+    "/catalogue/?organisation=eskilstuna",
+    "/catalogue/?country=SE&status=active",
+    "/catalogue/challenges/",
+    "/catalogue/organisations/",
+    "/catalogue/organisations/eskilstuna/",
+    "/catalogue/feed/",
+    "/catalogue/feed/?country=SE",
+    "/sitemap.xml",
+    "/sitemap-projects.xml",
+    "/sitemap-challenges.xml",
+    "/search/?q=hemtjänst",
+    "/search/?q=digital",
+    "/search/?q=shore+power",
+    "/search/?q=ensamhet",
+    "/search/?q=fikastunder",
+    "/search/?q=Mälardalens",
+    "/search/?q=sarpsborg&kind=project",
+    "/search/?q=upphandlingen",
+    "/search/?q=upphandlingen&kind=lesson",
+    "/lessons/",
+    "/lessons/?occasion=gate",
+    "/open-data/",
+    "/open-data/catalog.jsonld",
+    *[
+        f"/open-data/{key}.{fmt}"
+        for key in ("projects", "implemented-solutions", "challenges", "lessons", "indicators")
+        for fmt in ("csv", "json")
+    ],
+]
+
 SECRETS = [
     "Digital hemtjänst",
+    "Hemligt lärande",
     "Ensamhet bland äldre",
     "Digitala fikastunder",
     "Sarpsborg private",
@@ -435,10 +519,14 @@ SECRETS = [
         "/dashboards/network/ostfold-cluster/projects/?figure=money&ref=money:vinnova",
         "/dashboards/network/ostfold-cluster/figures/realised.csv",
         "/dashboards/network/ostfold-cluster/evidence/",
+        *PUBLIC_PAGES,
+        "/similar/?title=Digital+hemtjänst&summary=Shore+power+for+ships",
+        "/similar/?title=Ensamhet+bland+äldre&organisation=halden",
     ],
 )
 def test_list_pages_never_show_another_organisations_private_work(world, login, url):
     other_organisations_objects(world)
+    opendata.generate()
     response = login(world.coordinator).get(url)
     assert response.status_code == 200
     page = response.content.decode()
@@ -500,3 +588,106 @@ def test_a_challenge_list_counts_only_the_ideas_the_reader_may_see(world, login)
 
     assert "<td>1</td>" in count_for(world.sarpsborg_member)
     assert "<td>3</td>" in count_for(world.coordinator)
+
+
+def test_a_visitor_not_signed_in_sees_no_private_or_network_work(world, client):
+    objects = other_organisations_objects(world)
+    opendata.generate()
+    for name, pattern in patterns():
+        if not name.startswith("catalogue:") or kind_of(name) is None:
+            continue
+        kwargs = {
+            key: value for key, value in objects[kind_of(name)].items() if key in pattern.pattern.converters
+        }
+        response = client.get(reverse(name, kwargs=kwargs))
+        # a page for signed-in people sends every visitor to the sign-in alike, before any lookup
+        signing_in = response.status_code == 302 and response["Location"].startswith("/accounts/login/")
+        assert response.status_code == 404 or signing_in, name
+    for hidden in (world.network_project, world.sarpsborg_network, world.private):
+        assert client.get(reverse("catalogue:project", args=[hidden.pk])).status_code == 404
+    for url in PUBLIC_PAGES:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        page = response.content.decode()
+        for secret in [*SECRETS, "Delte elsykler", "Sarpsborg shared", "Smarte vannmålere"]:
+            assert secret not in page, f"{url} shows {secret}"
+
+
+# --- the API: every operation with an object in its address answers 404 for another organisation's
+# private object, to every persona and to a visitor; lists never name it.
+API_OBJECT_OF = {
+    "challenge": ("challenges/{}", "challenge"),
+    "idea": ("ideas/{}", "idea"),
+    "project": ("projects/{}", "project"),
+    "report_progress": ("projects/{}/progress", "project"),
+    "lesson": ("lessons/{}", "lesson"),
+    "measurements": ("indicators/{}/measurements", "indicator"),
+    "record_measurement": ("indicators/{}/measurements", "indicator"),
+    "call": ("calls/{}", "call"),
+    "programme": ("programmes/{}", "programme"),
+}
+API_WITHOUT_PRIVATE_OBJECT = {
+    "openapi-json", "api-root", "organisations", "organisation", "programmes", "challenges", "ideas",
+    "submit_idea", "projects", "calls", "lessons", "indicators",
+}  # fmt: skip
+ESKILSTUNA_SECRETS = [
+    "Digital hemtjänst",
+    "Ensamhet bland äldre",
+    "Digitala fikastunder",
+    "Mälardalens universitet",
+    "Hemligt lärande",
+]
+API_LISTS = [
+    "organisations",
+    "programmes",
+    "challenges",
+    "ideas",
+    "projects",
+    "calls",
+    "lessons",
+    "indicators",
+]
+
+
+def api_names():
+    return {entry.name for namespace, entry in all_patterns() if namespace == "api"}
+
+
+def test_every_api_operation_is_classified():
+    assert api_names() - set(API_OBJECT_OF) - API_WITHOUT_PRIVATE_OBJECT == set()
+
+
+def _api_objects(w, objects):
+    return {
+        "challenge": w.eskilstuna_challenge.pk,
+        "idea": w.eskilstuna_idea.pk,
+        "project": w.eskilstuna_private.pk,
+        "lesson": objects["lesson"]["pk"],
+        "indicator": objects["indicator"]["pk"],
+        "call": objects["call"]["pk"],  # Eskilstuna's call, not open yet
+        # a programme with no public work (one that holds public work is shown beside it, to anyone)
+        "programme": programme(w.eskilstuna, w.eskilstuna_programme.method, "eskilstuna-internal").slug,
+    }
+
+
+@pytest.mark.parametrize("persona", [*PERSONAS, "visitor"])
+def test_the_api_answers_404_for_other_organisations_private_objects_and_lists_never_name_them(
+    world, login, client, persona
+):
+    objects = other_organisations_objects(world)
+    ids = _api_objects(world, objects)
+    api = client if persona == "visitor" else login(PERSONAS[persona](world))
+    for name, (path, kind) in API_OBJECT_OF.items():
+        url = f"/api/v1/{path.format(ids[kind])}"
+        body = {"report_progress": {"text": "x"}, "record_measurement": {"year": 2025, "value": "1"}}.get(
+            name
+        )
+        writes = body is not None
+        response = api.post(url, body, content_type="application/json") if writes else api.get(url)
+        # a write by a visitor is refused before any lookup (401 says nothing about the object)
+        allowed = {404, 401} if persona == "visitor" and writes else {404}
+        assert response.status_code in allowed, f"{persona}: {name} answered {response.status_code}"
+    for name in API_LISTS:
+        page = api.get(f"/api/v1/{name}", {"limit": 200}).content.decode()
+        for secret in ESKILSTUNA_SECRETS:
+            assert secret not in page, f"{persona}: /api/v1/{name} names {secret}"

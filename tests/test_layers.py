@@ -1,10 +1,12 @@
 """The house's layers: every import points down, no two apps import each other, and no import hides
 inside a function to dodge a cycle (``AppConfig.ready()`` excepted: Django loads apps before it).
 
-    site, demo                      compose pages, setup and the demo
-    insight                         dashboards, reports, evidence: reads every module below it
+    site, demo, api                 compose pages, setup and the demo; the REST API
+    insight, catalogue              dashboards, reports, evidence; the public catalogue, search and
+                                    similar work: each reads every module below it, neither the other
     notifications                   hears the events modules publish
-    modules                         coproduction, engagement, evaluation, sustainability, capability
+    modules                         coproduction, engagement, evaluation, sustainability, capability,
+                                    learning
     pipeline                        challenges, ideas, projects, gates; defines the extension points
     programmes                      programmes and the method as data
     organisations                   the tenants and their networks
@@ -26,10 +28,10 @@ LAYERS = [
     {"organisations"},
     {"programmes"},
     {"pipeline"},
-    {"coproduction", "engagement", "evaluation", "sustainability", "capability"},
+    {"coproduction", "engagement", "evaluation", "sustainability", "capability", "learning"},
     {"notifications"},
-    {"insight"},
-    {"site", "demo"},
+    {"insight", "catalogue"},
+    {"site", "demo", "api"},
 ]
 SIBLINGS_ALLOWED = {("sustainability", "coproduction"), ("site", "demo")}
 LEVEL = {app: n for n, layer in enumerate(LAYERS) for app in layer}

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django.forms",
     "rules.apps.AutodiscoverRulesConfig",
     "allauth",
@@ -47,9 +48,12 @@ INSTALLED_APPS = [
     "innocities.evaluation",
     "innocities.sustainability",
     "innocities.capability",
+    "innocities.learning",
     "innocities.notifications",
     "innocities.insight",
+    "innocities.catalogue",
     "innocities.site",
+    "innocities.api",
 ]
 
 MIDDLEWARE = [
@@ -59,6 +63,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "innocities.api.main.ETags",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -194,6 +199,7 @@ SITE_OPERATOR = env_str("SITE_OPERATOR", "InnoCities")
 SITE_CONTACT_EMAIL = env_str("SITE_CONTACT_EMAIL", "kontakt@innocities.example")
 DATA_PROTECTION_EMAIL = env_str("DATA_PROTECTION_EMAIL")
 DIGEST_HOUR = int(env_str("DIGEST_HOUR", "7"))  # local hour at which daily digests are emailed
+OPEN_DATA_HOUR = int(env_str("OPEN_DATA_HOUR", "3"))  # local hour at which the open data files are made again
 
 # --- security ------------------------------------------------------------------------------------
 # No inline scripts or styles anywhere: every script and stylesheet is a file served by the site.
@@ -233,6 +239,7 @@ STATIC_ROOT = BASE_DIR / "var" / "static"
 STATICFILES_DIRS = [
     BASE_DIR / "innocities" / "static",
     ("vendor/htmx", BASE_DIR / "node_modules" / "htmx.org" / "dist"),
+    ("vendor/swagger-ui", BASE_DIR / "node_modules" / "swagger-ui-dist"),
 ]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -7,6 +7,7 @@ from django.contrib.admin.models import LogEntry
 
 from innocities.core import registry
 
+from .models import ApiToken
 from .roles import watch_roles
 
 
@@ -15,6 +16,22 @@ def _delete(queryset_of):
 
 
 PERSONAL_DATA = [
+    registry.PersonalData(
+        model="accounts.ApiToken",
+        fields=("user",),
+        section="api_tokens",
+        export=lambda u: registry.rows(
+            ApiToken.objects.filter(user=u),
+            "name",
+            "prefix",
+            "scope",
+            "expires_on",
+            "created_at",
+            "last_used_at",
+            "revoked_at",
+        ),  # fmt: skip
+        erase=_delete(lambda u: ApiToken.objects.filter(user=u)),
+    ),
     registry.PersonalData(
         model="mfa.Authenticator",
         fields=("user",),

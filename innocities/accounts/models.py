@@ -85,3 +85,37 @@ class Membership(models.Model):
 
     def __str__(self):
         return f"{self.user} @ {self.organisation} ({self.role})"
+
+
+class TokenScope(models.TextChoices):
+    READ = "read", _("Read")
+    WRITE = "write", _("Read and write")
+
+
+class ApiToken(models.Model):
+    """A personal access token for the API. Only a digest is stored: the token itself is shown once,
+    when it is made. It acts as its person, never beyond them, and only until it expires or is revoked."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens")
+    name = models.CharField(
+        _("name"), max_length=80, help_text=_("What the token is for, such as a report script.")
+    )
+    prefix = models.CharField(max_length=12)  # the first characters, to recognise the token in the list
+    digest = models.CharField(max_length=64, unique=True)
+    scope = models.CharField(_("scope"), max_length=5, choices=TokenScope.choices, default=TokenScope.READ)
+    expires_on = models.DateField(_("expires on"))
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("API token")
+        verbose_name_plural = _("API tokens")
+
+    def __str__(self):
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_live(self) -> bool:
+        return self.revoked_at is None and self.expires_on >= timezone.localdate()

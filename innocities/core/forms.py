@@ -66,3 +66,11 @@ class OnceFormMixin:
 
 def new_token() -> str:
     return secrets.token_urlsafe(24)
+
+
+def as_draft(form):
+    """A bound form shown again as it was typed, without its errors: "check for similar" posts the
+    form to look at it, not to save it, so missing fields are not yet mistakes."""
+    form.full_clean()
+    form._errors = forms.utils.ErrorDict()
+    return form

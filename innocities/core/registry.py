@@ -10,6 +10,7 @@ its panels, figures and exports) and adhocracy4's phase content, kept as small a
     registry.add_event(Event(name="gate_decided", kind="gate_decided", resolve=fn, text=fn))
     registry.add_personal_data(PersonalData(model="engagement.Comment", fields=("author",), …))
     registry.add_figure("dashboard", Figure(key="helix", order=10, section="coproduction", …))
+    registry.add_searchable(Searchable(kind="project", model="pipeline.Project", document=fn, visible=fn, …))
 """
 
 from __future__ import annotations
@@ -146,6 +147,44 @@ class Figure:
     scopes: tuple[str, ...] = ("programme", "organisation", "network")
 
 
+# --- search and the public catalogue ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Searchable:
+    """A kind of object that the one search box finds (the catalogue keeps an index of documents).
+
+    ``document(obj)`` returns the fields of the object's document — ``title``, ``summary``, ``body``
+    (weighted in that order), ``language``, ``organisation_id``, ``visibility``, ``url`` (for people
+    signed in), ``public_url`` (for anyone, or "" when the object has no public page), ``status`` — or
+    None to keep it out of the index. ``visible(user)`` is a ``Q`` over the document's ``visibility``,
+    ``organisation_id`` and ``object_id``, from the access module of the app that owns the object:
+    search shows a person only what the object's own pages would. ``objects()`` is the queryset that
+    ``reindex`` walks; the index follows saves and deletes of ``model``.
+    """
+
+    kind: str
+    order: int
+    label: Any
+    model: str
+    document: Callable[[Any], dict | None]
+    visible: Callable[[Any], Any]
+    objects: Callable[[], Any]
+
+
+# --- daily work -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Daily:
+    """Work queued once a day at ``hour()`` local time by the scheduler ``innocities serve`` starts
+    (the daily digest, the open data files): ``enqueue()`` puts it on the task queue."""
+
+    key: str
+    hour: Callable[[], int]
+    enqueue: Callable[[], Any]
+
+
 _panels: dict[str, list[Panel]] = defaultdict(list)
 _nav: list[NavItem] = []
 _requirements: dict[str, GateRequirement] = {}
@@ -154,6 +193,8 @@ _events: dict[str, Event] = {}
 _audiences: dict[str, list[Audience]] = defaultdict(list)
 _personal_data: list[PersonalData] = []
 _figures: dict[str, list[Figure]] = defaultdict(list)
+_searchables: list[Searchable] = []
+_daily: list[Daily] = []
 
 HOOKS = {
     "idea_promoted": "(idea, project, actor): carry over what the idea gathered",
@@ -265,3 +306,26 @@ def add_figure(place: str, figure: Figure) -> None:
 
 def figures(place: str) -> list[Figure]:
     return sorted(_figures[place], key=lambda f: f.order)
+
+
+def add_searchable(searchable: Searchable) -> None:
+    if any(s.kind == searchable.kind for s in _searchables):
+        raise ValueError(f"searchable {searchable.kind!r} is registered twice")
+    _searchables.append(searchable)
+
+
+def searchables() -> list[Searchable]:
+    return sorted(_searchables, key=lambda s: s.order)
+
+
+def searchable(kind: str) -> Searchable | None:
+    return next((s for s in _searchables if s.kind == kind), None)
+
+
+def add_daily(job: Daily) -> None:
+    _unique(_daily, job.key, "daily job")
+    _daily.append(job)
+
+
+def daily() -> list[Daily]:
+    return list(_daily)

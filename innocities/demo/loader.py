@@ -21,6 +21,9 @@ from django.db import transaction
 from innocities.accounts.models import Role, User
 from innocities.accounts.security import DEMO_PASSWORD
 from innocities.core.events import muted
+from innocities.learning.actions import record_lesson
+from innocities.learning.forms import tool_catalogue
+from innocities.learning.models import Lesson
 from innocities.organisations.actions import (
     add_strategic_goal,
     create_network,
@@ -189,7 +192,47 @@ class _Demo:
         self.counts["measurements"] = indicators.build(self.orgs)
         self._backdate()
         self.sustainability.backdate()
+        self._lessons()
         return {"created": True, **self.counts}
+
+    def _lessons(self):
+        """Lessons learned at the latest gate decision: the shore-power projects by name, and for each
+        programme its first implemented and first stopped project, in the language of its texts."""
+        chosen = []
+        for entry in data.LESSONS["named"]:
+            chosen += [(project, entry) for spec, project in self.built if project.title == entry["project"]]
+        for pd in data.PROGRAMMES:
+            for status in ("implemented", "stopped"):
+                built = [
+                    (s, p) for s, p in self.built if s.programme["key"] == pd["key"] and s.status == status
+                ]
+                if built:
+                    spec, project = built[0]
+                    chosen.append(
+                        (project, {**data.LESSONS["by_language"][spec.lang][status], "language": spec.lang})
+                    )
+        for project, entry in chosen:
+            project.refresh_from_db()
+            decision = project.gate_decisions.filter(annulled_at__isnull=True).first()
+            lead = project.team.filter(role=TeamRole.LEAD).select_related("user").first()
+            if lead is None or (decision is not None and Lesson.objects.filter(decision=decision).exists()):
+                continue  # (a lesson named for a project still in its first phase has no decision yet)
+            catalogue = tool_catalogue(project)
+            lesson = record_lesson(
+                project=project,
+                actor=lead.user,
+                decision=decision,
+                tools={k: v for k, v in entry["tools"].items() if k in catalogue},
+                catalogue=catalogue,
+                what_worked=entry["what_worked"],
+                what_did_not=entry["what_did_not"],
+                advice=entry["advice"],
+                language=entry["language"],
+                visibility=project.visibility,
+            )
+            if decision is not None:
+                Lesson.objects.filter(pk=lesson.pk).update(recorded_on=decision.decided_on)
+            self.counts["lessons"] += 1
 
     def _read_methods(self):
         self.methods = {method.key: method for method in load_shipped_methods()}
@@ -489,7 +532,10 @@ class _Demo:
                 pool = list(data.PROJECTS[lang][kind].get(area, []))
                 self.rng.shuffle(pool)
                 self.pools[key] = pool
-            for n, entry in enumerate(pool):
+            # Texts marked public (the shore-power story) are taken first, so the demo always has them.
+            order = sorted(range(len(pool)), key=lambda n: not pool[n].get("public"))
+            for n in order:
+                entry = pool[n]
                 if entry["title"] not in used:
                     used.add(entry["title"])
                     return pool.pop(n)
@@ -765,7 +811,9 @@ class _Demo:
             return 2 if spec.phase >= 4 else 1
 
         ranked = sorted(specs, key=lambda s: rng.random() ** (1 / weight(s)), reverse=True)
-        for spec in ranked[: data.PUBLIC_PROJECTS]:
+        # Texts marked public (the shore-power story the catalogue's search shows) are among the 20.
+        pinned = [s for s in specs if s.entry.get("public")]
+        for spec in (pinned + [s for s in ranked if s not in pinned])[: data.PUBLIC_PROJECTS]:
             spec.visibility = Visibility.PUBLIC
 
     def _plan_halden_partner(self, specs: list[_Spec]):
@@ -808,6 +856,7 @@ class _Demo:
         fields = {
             "title": title,
             "summary": summary,
+            "language": spec.entry.get("language", spec.lang),  # a port may write for its EU partners
             "problem": spec.entry["problem"],
             "expected_benefits": spec.entry["benefits"],
             "focus_area": self.focus[spec.area],
@@ -830,6 +879,7 @@ class _Demo:
                 title=title,
                 description=summary,
                 visibility=spec.visibility,
+                language=spec.entry.get("language", spec.lang),
             )
             pipeline.set_idea_status(idea=idea, status=IdeaStatus.UNDER_REVIEW, reason="", actor=coordinator)
             project = pipeline.promote_idea(idea=idea, actor=coordinator, lead=lead, **fields)

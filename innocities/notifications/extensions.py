@@ -1,9 +1,10 @@
 """What notifications adds to the house: it hears every published event, and accounts for its rows."""
 
 from innocities.core import events, registry
+from innocities.core.settings_values import digest_hour
 
 from .models import Notification, Preference
-from .tasks import deliver_event
+from .tasks import deliver_event, send_digests
 
 
 def _enqueue(name: str, ids: dict) -> None:
@@ -37,6 +38,7 @@ def _erase(user, successor) -> None:
 
 def register() -> None:
     events.subscribe(_enqueue)
+    registry.add_daily(registry.Daily(key="daily digests", hour=digest_hour, enqueue=send_digests.enqueue))
     registry.add_personal_data(
         registry.PersonalData(
             model="notifications.Notification",

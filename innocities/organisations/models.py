@@ -12,6 +12,9 @@ class Country(models.TextChoices):
     IS = "IS", _("Iceland")
 
 
+COUNTRY_LANGUAGE = {"SE": "sv", "NO": "nb"}
+
+
 class OrganisationKind(models.TextChoices):
     MUNICIPALITY = "municipality", _("Municipality")
     REGION = "region", _("Region or county")
@@ -74,6 +77,11 @@ class Organisation(models.Model):
 
     def get_absolute_url(self):
         return reverse("organisations:detail", args=[self.slug])
+
+    @property
+    def language(self) -> str:
+        """The language its texts are written in unless they say otherwise (the interface's three)."""
+        return COUNTRY_LANGUAGE.get(self.country, "en")
 
 
 class Network(models.Model):

@@ -39,6 +39,16 @@ def visible_project_q(user, path: str) -> Q:
     return q
 
 
+def visible_copy_q(user, *, team: bool = False) -> Q:
+    """For rows that copy a challenge's, idea's or project's ``visibility`` and ``organisation_id``
+    and name it by ``object_id`` (the search index): the same rule as ``visible_*``, team seats
+    included for projects."""
+    q = _visible_q(user)
+    if team and getattr(user, "is_authenticated", False):
+        q |= Q(object_id__in=ProjectMember.objects.filter(user=user).values("project_id"))
+    return q
+
+
 def visible_challenges(user):
     return Challenge.objects.filter(_visible_q(user))
 

@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
@@ -41,6 +42,16 @@ class _OrganisationScoped(forms.ModelForm):
         for name in ("strategic_goal", "strategic_goals"):
             if name in self.fields:
                 self.fields[name].queryset = StrategicGoal.objects.filter(organisation=organisation)
+        if (
+            "language" in self.fields
+        ):  # written in the organisation's language unless the author says otherwise
+            self.fields["language"].choices = settings.LANGUAGES
+            if not self.instance.language:
+                self.initial.setdefault("language", organisation.language)
+
+    def clean_language(self):
+        """A form posted without it (a script) keeps what the text was written in."""
+        return self.cleaned_data.get("language") or self.instance.language or self.organisation.language
 
 
 class ChallengeForm(OnceFormMixin, _OrganisationScoped):
@@ -55,6 +66,7 @@ class ChallengeForm(OnceFormMixin, _OrganisationScoped):
             "strategic_goal",
             "status",
             "visibility",
+            "language",
         ]
         widgets = {
             "description": forms.Textarea(attrs={"rows": 5}),
@@ -65,7 +77,7 @@ class ChallengeForm(OnceFormMixin, _OrganisationScoped):
 class IdeaForm(OnceFormMixin, _OrganisationScoped):
     class Meta:
         model = Idea
-        fields = ["title", "challenge", "programme", "description", "actors", "visibility"]
+        fields = ["title", "challenge", "programme", "description", "actors", "visibility", "language"]
         widgets = {"description": forms.Textarea(attrs={"rows": 6})}
         help_texts = {"programme": _("Taken from the challenge when one is chosen.")}
 
@@ -114,6 +126,7 @@ class ProjectForm(OnceFormMixin, _OrganisationScoped):
             "trl",
             "evidence_level",
             "visibility",
+            "language",
         ]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 4}),
@@ -154,7 +167,16 @@ class ProjectEditForm(RevisionFormMixin, _OrganisationScoped):
 class PromoteForm(_OrganisationScoped):
     class Meta:
         model = Project
-        fields = ["title", "focus_area", "summary", "problem", "expected_benefits", "facet", "visibility"]
+        fields = [
+            "title",
+            "focus_area",
+            "summary",
+            "problem",
+            "expected_benefits",
+            "facet",
+            "visibility",
+            "language",
+        ]
         widgets = {
             "summary": forms.Textarea(attrs={"rows": 4}),
             "problem": forms.Textarea(attrs={"rows": 3}),

@@ -27,9 +27,22 @@ class Tenanted(TimeStamped):
     visibility = models.CharField(
         _("visibility"), max_length=10, choices=Visibility.choices, default=Visibility.PRIVATE
     )
+    # The language the texts were written in: search stems them in it, pages mark them with ``lang``.
+    language = models.CharField(
+        _("written in"),
+        max_length=5,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("The language of the texts, so that search and screen readers read them right."),
+    )
 
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        if not self.language and self.organisation_id:
+            self.language = self.organisation.language
+        super().save(*args, **kwargs)
 
 
 class ChallengeStatus(models.TextChoices):

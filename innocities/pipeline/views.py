@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from innocities.accounts.models import User
 from innocities.accounts.roles import roles_of
 from innocities.core import fragments, registry
+from innocities.core.forms import as_draft
 from innocities.core.idempotency import once
 from innocities.core.paging import page_of
 from innocities.core.views import errors_onto, require, saved
@@ -170,7 +171,7 @@ def challenge_create(request):
     form = ChallengeForm(
         request.POST or None, organisation=organisation, programmes=_programmes_of(organisation)
     )
-    if request.method == "POST" and form.is_valid():
+    if _saving(request, form):
         with errors_onto(form):
             challenge = once(
                 request,
@@ -185,8 +186,26 @@ def challenge_create(request):
     return render(
         request,
         "pipeline/form.html",
-        {"form": form, "organisation": organisation, "title": _("Register a challenge")},
+        {
+            "form": form,
+            "organisation": organisation,
+            "title": _("Register a challenge"),
+            **_draft(request, "challenge", organisation, form),
+        },
     )
+
+
+def _draft(request, kind, organisation, form) -> dict:
+    """What a create form shows beside its fields: the panels modules add for a draft ("similar work
+    elsewhere"). A panel's button named ``check_similar`` posts the form to look at it, not to save it."""
+    if "check_similar" in request.POST:
+        as_draft(form)
+    draft = {"kind": kind, "organisation": organisation, "form": form}
+    return {"panels": registry.render_panels("draft", request, draft)}
+
+
+def _saving(request, form) -> bool:
+    return request.method == "POST" and "check_similar" not in request.POST and form.is_valid()
 
 
 @login_required
@@ -259,7 +278,7 @@ def _idea_form(request, organisation, instance=None):
 def idea_create(request):
     organisation = acting_organisation(request, "pipeline.add_idea")
     form = _idea_form(request, organisation)
-    if request.method == "POST" and form.is_valid():
+    if _saving(request, form):
         with errors_onto(form):
             idea = once(
                 request,
@@ -274,7 +293,12 @@ def idea_create(request):
     return render(
         request,
         "pipeline/form.html",
-        {"form": form, "organisation": organisation, "title": _("Submit an idea")},
+        {
+            "form": form,
+            "organisation": organisation,
+            "title": _("Submit an idea"),
+            **_draft(request, "idea", organisation, form),
+        },
     )
 
 
@@ -319,6 +343,7 @@ def idea_promote(request, pk):
         initial={
             "title": idea.title,
             "summary": idea.description,
+            "language": idea.language,
             "focus_area": idea.challenge.focus_area_id if idea.challenge_id else None,
             "visibility": "private",
         },
@@ -387,7 +412,7 @@ def project_create(request):
         programmes=_programmes_of(organisation),
         initial={"programme": request.GET.get("programme")},
     )
-    if request.method == "POST" and form.is_valid():
+    if _saving(request, form):
         with errors_onto(form):
             project = once(
                 request,
@@ -402,7 +427,12 @@ def project_create(request):
     return render(
         request,
         "pipeline/form.html",
-        {"form": form, "organisation": organisation, "title": _("Start a project")},
+        {
+            "form": form,
+            "organisation": organisation,
+            "title": _("Start a project"),
+            **_draft(request, "project", organisation, form),
+        },
     )
 
 

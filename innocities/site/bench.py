@@ -22,6 +22,7 @@ import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
@@ -76,6 +77,8 @@ def pages() -> list[tuple[str, str, str]]:
         .order_by("pk")
         .first()
     )
+    shared = Project.objects.filter(visibility="public").order_by("pk")
+    public = shared.filter(status="implemented").first() or shared.first()
     return [
         ("floor", "coordinator", "/bench/floor/"),
         ("my work", "coordinator", "/my-work/"),
@@ -104,6 +107,28 @@ def pages() -> list[tuple[str, str, str]]:
         ("organisation dashboard", "leader", f"/dashboards/organisation/{BIG}/"),
         ("network dashboard", "operator", "/dashboards/network/s-net-001/"),
         ("dashboard drill", "leader", "/dashboards/programme/s-big/projects/?figure=gates&ref=gate:need"),
+        # the public catalogue and search, for a visitor and for a signed-in coordinator
+        ("catalogue", "anonymous", "/catalogue/"),
+        ("catalogue filtered", "anonymous", "/catalogue/?country=SE&status=reuse&area=energy"),
+        ("catalogue page 20", "anonymous", "/catalogue/?page=20"),
+        ("catalogue project", "anonymous", f"/catalogue/projects/{public.pk}/"),
+        ("catalogue organisation", "anonymous", f"/catalogue/organisations/{BIG}/"),
+        ("catalogue challenges", "anonymous", "/catalogue/challenges/"),
+        ("catalogue feed", "anonymous", "/catalogue/feed/"),
+        ("sitemap", "anonymous", "/sitemap-projects.xml"),
+        ("search: one word", "anonymous", f"/search/?{urlencode({'q': 'landström'})}"),
+        ("search: two words", "anonymous", "/search/?q=solceller+skole"),
+        ("search: one word", "coordinator", f"/search/?{urlencode({'q': 'hemtjänst'})}"),
+        ("search: three words", "coordinator", f"/search/?{urlencode({'q': 'vattenmätare tvilling flom'})}"),
+        ("lessons", "anonymous", "/lessons/"),
+        ("open data", "anonymous", "/open-data/"),
+        ("open data: DCAT-AP", "anonymous", "/open-data/catalog.jsonld"),
+        ("open data: indicators", "anonymous", "/open-data/indicators.csv"),
+        ("api: projects", "anonymous", "/api/v1/projects"),
+        ("api: projects filtered", "anonymous", "/api/v1/projects?country=SE&status=reuse"),
+        ("api: project", "anonymous", f"/api/v1/projects/{public.pk}"),
+        ("api: projects", "coordinator", "/api/v1/projects"),
+        ("api: lessons", "coordinator", "/api/v1/lessons"),
     ]
 
 

@@ -26,6 +26,7 @@ from django.db.models.functions import Cast, Coalesce
 from django.utils import timezone
 
 from innocities.accounts.models import Membership, Role, User
+from innocities.catalogue import index, opendata, thesaurus
 from innocities.organisations.actions import import_municipalities
 from innocities.organisations.models import Municipality, Network, Organisation, OrganisationKind
 from innocities.pipeline.models import (
@@ -489,6 +490,9 @@ def load_scale(*, factor: float, seed: int = SEED, prefix: str = "s") -> dict:
         "measurements",
         total=len(indicators) * len(years),
     )
+    thesaurus.load()
+    documents = index.reindex()  # the bulk inserts above send no signals
+    opendata.generate()
     return {
         "loaded": True,
         "organisations": len(organisations),
@@ -500,4 +504,5 @@ def load_scale(*, factor: float, seed: int = SEED, prefix: str = "s") -> dict:
         "gate_decisions": len(decisions),
         "assessments": len(assessments),
         "measurements": len(indicators) * len(years),
+        "search_documents": sum(documents.values()),
     }

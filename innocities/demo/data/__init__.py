@@ -31,6 +31,7 @@ FILES = (
     "actors",
     "activities",
     "open-calls",
+    "lessons",
 )
 YEAR = re.compile(r"\{(20\d\d)\}")
 Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -77,6 +78,7 @@ def read(day: date | None = None) -> dict:
 _ = read()
 _demo, _people, _orgs, _programmes = _["demo"], _["people"], _["organisations"], _["programmes"]
 _work, _decisions, _activities, _calls = _["project-work"], _["decisions"], _["activities"], _["open-calls"]
+LESSONS = _["lessons"]
 
 # The demo's "today": no decision, update or completed milestone is dated after it.
 DEMO_TODAY = _demo["written_for"]

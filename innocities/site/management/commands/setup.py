@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management import BaseCommand, CommandError, call_command
 
 from innocities.capability.actions import load_instrument
+from innocities.catalogue import thesaurus
 from innocities.sustainability.catalogue import load_catalogue
 
 
@@ -31,8 +32,10 @@ class Command(BaseCommand):
         call_command("load-methods", verbosity=0)
         load_catalogue()
         load_instrument()
+        thesaurus.load()
         call_command("collectstatic", interactive=False, verbosity=0)
         if demo or not (no_demo or production):
             call_command("load-demo")
         elif production and not no_demo:
             self.stdout.write("Production settings: the demo was not loaded (pass --demo on a test site).")
+        call_command("open-data", verbosity=0)  # then every night, queued by the scheduler

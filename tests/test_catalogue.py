@@ -368,3 +368,16 @@ def test_platform_staff_edit_the_thesaurus_and_search_follows(shore, login):
     titles = {h.document.title for h in search.search(AnonymousUser(), "ferry charging").hits}
     assert "Landstrøm for skip ved kai" in titles  # the new term widens the search at once
     assert login(shore.coordinator).get("/admin/catalogue/concept/").status_code in (302, 403)
+
+
+def test_a_cached_search_forgets_a_project_as_soon_as_its_team_seat_goes(shore, login, settings):
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    secret = shore.make_project(title="Hemmelig landstrømpilot", visibility="private")
+    outsider = login(shore.eskilstuna_coordinator)
+    assert "Hemmelig landstrømpilot" not in outsider.get("/search/", {"q": "landstrøm"}).content.decode()
+    actions.set_team_member(
+        project=secret, user=shore.eskilstuna_coordinator, role="partner", actor=shore.coordinator
+    )
+    assert "Hemmelig landstrømpilot" in outsider.get("/search/", {"q": "landstrøm"}).content.decode()
+    actions.remove_team_member(project=secret, user=shore.eskilstuna_coordinator, actor=shore.coordinator)
+    assert "Hemmelig landstrømpilot" not in outsider.get("/search/", {"q": "landstrøm"}).content.decode()

@@ -231,7 +231,8 @@ def cached_search(user, text: str, *, kind: str = "", page: int = 1, per_page: i
     reader = f"person{user.pk}" if signed_in else "visitor"
     return fragments.cached(
         f"search:{reader}:{shape}",
-        ["search", "thesaurus", *(fragments.readers(user) if signed_in else [])],
+        # a person also sees what their team seats open to them: a seat's change touches "projects"
+        ["search", "thesaurus", *(["projects", *fragments.readers(user)] if signed_in else [])],
         lambda: search(user, text, kind=kind, page=page, per_page=per_page),
     )
 

@@ -134,7 +134,7 @@ def similar_to_project(user, project) -> list:
     """Similar work in other organisations, kept per project and reader until any project changes."""
     return fragments.cached(
         f"similar:{project.pk}:{getattr(user, 'pk', None)}",
-        ["projects", *fragments.readers(user)],
+        ["projects", "catalogue", *fragments.readers(user)],  # "catalogue": the lessons shown with them
         lambda: similar_projects(
             user,
             title=project.title,

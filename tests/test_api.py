@@ -199,8 +199,10 @@ def test_the_programme_carries_its_method_as_data(world, login):
     assert method["phases"][0]["gate"]["criteria"]
     internal = programme(world.eskilstuna, world.eskilstuna_programme.method, "eskilstuna-internal")
     assert Client().get(f"/api/v1/programmes/{internal.slug}", **_bearer(secret)).status_code == 404
-    # a programme that holds public work is named beside it, to anyone
-    assert Client().get(f"/api/v1/programmes/{world.eskilstuna_programme.slug}").status_code == 200
+    # a programme that holds public work is listed by name to anyone; its details stay with its people
+    assert Client().get(f"/api/v1/programmes/{world.eskilstuna_programme.slug}").status_code == 404
+    listed = {p["slug"]: p for p in Client().get("/api/v1/programmes").json()["items"]}
+    assert listed[world.eskilstuna_programme.slug]["starts_on"] is None
 
 
 def test_problem_details_name_the_invalid_fields(world):

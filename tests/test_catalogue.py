@@ -267,7 +267,7 @@ def test_a_draft_hears_of_similar_work_with_htmx_and_without_javascript(shore, l
     assert "Onshore power supply for ferries" in fragment
     assert "Landstrøm for skip ved kai" not in fragment  # the writer's own organisation's
     form = client.get("/projects/new/").content.decode()
-    assert 'name="check_similar"' in form and 'hx-get="/similar/"' in form
+    assert 'name="check_similar"' in form and 'hx-post="/similar/"' in form
     response = client.post("/projects/new/", {"title": "Landstrøm til skip", "check_similar": "1"})
     assert response.status_code == 200
     body = response.content.decode()
@@ -381,3 +381,29 @@ def test_a_cached_search_forgets_a_project_as_soon_as_its_team_seat_goes(shore, 
     assert "Hemmelig landstrømpilot" in outsider.get("/search/", {"q": "landstrøm"}).content.decode()
     actions.remove_team_member(project=secret, user=shore.eskilstuna_coordinator, actor=shore.coordinator)
     assert "Hemmelig landstrømpilot" not in outsider.get("/search/", {"q": "landstrøm"}).content.decode()
+
+
+def test_a_public_draft_challenge_is_not_published_anywhere(world):
+    draft = actions.create_challenge(
+        organisation=world.halden,
+        programme=world.programme,
+        actor=world.coordinator,
+        title="Utkast til utfordring",
+        description="Ikke ferdig.",
+        visibility="public",
+        status="draft",
+    )
+    client = Client()
+    assert client.get(f"/catalogue/challenges/{draft.pk}/").status_code == 404
+    assert "Utkast til utfordring" not in client.get("/search/", {"q": "utkast"}).content.decode()
+    assert "Utkast til utfordring" not in client.get("/api/v1/challenges").content.decode()
+    assert client.get(f"/api/v1/challenges/{draft.pk}").status_code == 404
+
+
+def test_a_strange_page_number_never_spoils_the_shared_first_page(shore):
+    for n in range(25):
+        shore.make_project(title=f"Offentlig prosjekt {n:02d}", visibility="public")
+    client = Client()
+    last = client.get("/catalogue/", {"page": "-1"}).content.decode()
+    first = client.get("/catalogue/").content.decode()
+    assert "Page 1 of 2" in first and "Page 1 of 2" in last

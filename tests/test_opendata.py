@@ -94,3 +94,12 @@ def test_the_scheduler_queues_the_open_data_every_night_and_the_digest_every_mor
         (7, 2, "daily digests"),
         (3, 3, "open data"),
     ]
+
+
+def test_work_that_leaves_the_public_leaves_the_files_at_once(world, django_capture_on_commit_callbacks):
+    opendata.generate()
+    assert "Solceller på skoletak" in DatasetFile.objects.get(dataset="projects", format="csv").content
+    with django_capture_on_commit_callbacks(execute=True):
+        world.public.visibility = "private"
+        world.public.save()
+    assert "Solceller på skoletak" not in DatasetFile.objects.get(dataset="projects", format="csv").content

@@ -199,7 +199,13 @@ SITE_OPERATOR = env_str("SITE_OPERATOR", "InnoCities")
 SITE_CONTACT_EMAIL = env_str("SITE_CONTACT_EMAIL", "kontakt@innocities.example")
 DATA_PROTECTION_EMAIL = env_str("DATA_PROTECTION_EMAIL")
 DIGEST_HOUR = int(env_str("DIGEST_HOUR", "7"))  # local hour at which daily digests are emailed
-OPEN_DATA_HOUR = int(env_str("OPEN_DATA_HOUR", "3"))  # local hour at which the open data files are made again
+OPEN_DATA_HOUR = int(env_str("OPEN_DATA_HOUR", "3"))
+# The API's rate limits, requests a minute: per token, per signed-in person, per visitor's address.
+API_RATE_LIMITS = {
+    "token": int(env_str("API_RATE_LIMIT_TOKEN", "600")),
+    "session": int(env_str("API_RATE_LIMIT_SESSION", "600")),
+    "visitor": int(env_str("API_RATE_LIMIT_VISITOR", "120")),
+}  # local hour at which the open data files are made again
 
 # --- security ------------------------------------------------------------------------------------
 # No inline scripts or styles anywhere: every script and stylesheet is a file served by the site.

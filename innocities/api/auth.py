@@ -2,6 +2,7 @@
 session (with its CSRF token for writes), or nobody (public data only). Each caller is also held to a
 rate limit: per token, per person, or per address for visitors."""
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.utils.translation import gettext as _
 from ninja.errors import AuthenticationError, HttpError
@@ -14,7 +15,11 @@ from innocities.core import ratelimit
 
 SAFE = {"GET", "HEAD", "OPTIONS"}
 WINDOW = 60  # seconds
-LIMITS = {"token": 600, "session": 600, "visitor": 120}  # requests a window
+LIMITS = {  # requests a minute: per token, per signed-in person, per address of a visitor
+    "token": settings.API_RATE_LIMITS["token"],
+    "session": settings.API_RATE_LIMITS["session"],
+    "visitor": settings.API_RATE_LIMITS["visitor"],
+}
 
 
 class Throttled(HttpError):

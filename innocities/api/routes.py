@@ -17,7 +17,7 @@ from ninja.responses import Status
 
 from innocities.accounts.roles import roles_of
 from innocities.catalogue.forms import ProjectFilterForm
-from innocities.catalogue.queries import filter_projects, latest_goals
+from innocities.catalogue.queries import filter_projects, latest_goals, public_challenges
 from innocities.engagement.access import public_calls
 from innocities.learning.access import get_lesson_for_user, visible_lessons
 from innocities.organisations.models import Organisation
@@ -92,14 +92,15 @@ def organisation(request, slug: str):
     return _organisation(get_object_or_404(Organisation, slug=slug[:80]))
 
 
-def _programme(p: Programme) -> dict:
+def _programme(p: Programme, seen: bool = True) -> dict:
+    """A programme; one the reader may not see (named only beside its public work) by name alone."""
     return {
         "slug": p.slug,
         "name": p.name,
         "organisation": p.organisation.slug,
-        "network": p.network.slug if p.network_id else None,
-        "starts_on": p.starts_on,
-        "ends_on": p.ends_on,
+        "network": p.network.slug if p.network_id and seen else None,
+        "starts_on": p.starts_on if seen else None,
+        "ends_on": p.ends_on if seen else None,
         "focus_areas": [a.key for a in p.focus_areas.all()],
     }
 
@@ -115,10 +116,10 @@ def _programmes(user):
 
 @router.get("/programmes", response={200: s.Page[s.ProgrammeOut], s.ERRORS: s.Problem}, tags=["programmes"])
 def programmes(request, cursor: Query[Cursor]):
-    rows = (
-        _programmes(_user(request)).select_related("organisation", "network").prefetch_related("focus_areas")
-    )
-    return paginate(request, rows, cursor, _programme)
+    user = _user(request)
+    rows = _programmes(user).select_related("organisation", "network").prefetch_related("focus_areas")
+    seen = set(visible_programmes(user).values_list("pk", flat=True)) if user.is_authenticated else set()
+    return paginate(request, rows, cursor, lambda p: _programme(p, p.pk in seen))
 
 
 def _method(method) -> dict:
@@ -148,10 +149,8 @@ def _method(method) -> dict:
 
 @router.get("/programmes/{slug}", response={200: s.ProgrammeDetail, s.ERRORS: s.Problem}, tags=["programmes"])
 def programme(request, slug: str):
-    """A programme with its method: the phases, their tools, and the gates with their criteria."""
-    item = get_object_or_404(
-        _programmes(_user(request)).select_related("organisation", "network"), slug=slug[:80]
-    )
+    """A programme you may see, with its method: the phases, their tools, the gates and their criteria."""
+    item = get_programme_for_user(_user(request), slug[:80])
     return {**_programme(item), "description": item.description, "method": _method(item.method)}
 
 
@@ -174,11 +173,16 @@ def _challenge(c) -> dict:
     }
 
 
+def _challenges(user):
+    """What a person may see; a visitor, the public challenges out of draft (as the catalogue shows)."""
+    return visible_challenges(user) if user.is_authenticated else public_challenges()
+
+
 @router.get(
     "/challenges", response={200: s.Page[s.ChallengeOut], s.ERRORS: s.Problem}, tags=["challenges and ideas"]
 )
 def challenges(request, cursor: Query[Cursor]):
-    rows = visible_challenges(_user(request)).select_related("organisation", "programme", "focus_area")
+    rows = _challenges(_user(request)).select_related("organisation", "programme", "focus_area")
     return paginate(request, rows, cursor, _challenge)
 
 
@@ -188,7 +192,12 @@ def challenges(request, cursor: Query[Cursor]):
     tags=["challenges and ideas"],
 )
 def challenge(request, challenge_id: int):
-    return _challenge(get_challenge_for_user(_user(request), challenge_id))
+    user = _user(request)
+    if not user.is_authenticated:
+        return _challenge(
+            get_object_or_404(_challenges(user).select_related("organisation", "programme"), pk=challenge_id)
+        )
+    return _challenge(get_challenge_for_user(user, challenge_id))
 
 
 def _idea(i) -> dict:

@@ -1,11 +1,13 @@
 """Starting a project from another organisation's public one (reuse)."""
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from innocities.coproduction.models import HelixSector, Participation
 from innocities.core import audit
+from innocities.learning.access import visible_lessons
 from innocities.learning.models import ToolUse
 from innocities.pipeline import actions as pipeline
 from innocities.pipeline.models import Visibility
@@ -24,7 +26,9 @@ def reuse_package(origin) -> dict:
         for t in phase.tools
     }
     tools: dict[str, dict] = {}
-    for key, name, usefulness in ToolUse.objects.filter(lesson__project=origin).values_list(
+    # only public lessons: the package is shown to the reusing organisation and copied onto its project
+    public_lessons = visible_lessons(AnonymousUser()).filter(project=origin)
+    for key, name, usefulness in ToolUse.objects.filter(lesson__in=public_lessons).values_list(
         "key", "name", "usefulness"
     ):
         best = tools.get(key, {}).get("usefulness") or 0

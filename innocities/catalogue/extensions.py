@@ -5,8 +5,9 @@ gives them public pages; their visibility is the pipeline's own rule (``visible_
 above the pipeline declares its own kinds the same way (``registry.add_searchable``).
 """
 
+from django.db import transaction
 from django.db.models import Q
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -14,10 +15,11 @@ from innocities.accounts import nav as can
 from innocities.core import fragments, registry
 from innocities.core.i18n import pick
 from innocities.core.settings_values import open_data_hour
+from innocities.learning.models import Lesson
 from innocities.organisations.acting import organisations_where
 from innocities.organisations.models import Organisation
 from innocities.pipeline.access import visible_copy_q, visible_projects
-from innocities.pipeline.models import Challenge, Idea, Project, Visibility
+from innocities.pipeline.models import Challenge, ChallengeStatus, Idea, Project, Visibility
 
 from . import index
 from .actions import sector_labels
@@ -61,7 +63,7 @@ def _project(project: Project) -> dict:
 def _challenge(challenge: Challenge) -> dict:
     language = _language(challenge)
     area = pick(challenge.focus_area.name, language) if challenge.focus_area_id else ""
-    public = challenge.visibility == Visibility.PUBLIC
+    public = challenge.visibility == Visibility.PUBLIC and challenge.status != ChallengeStatus.DRAFT
     return {
         "title": challenge.title,
         "summary": challenge.description,
@@ -194,6 +196,42 @@ def _reuse_panel(request, project):
     }
 
 
+# --- open data leaves with what leaves the public ----------------------------------------------------
+# The files are made every night; a row that stops being public (made private, made a draft, deleted)
+# must not wait for the night: its files are made again as soon as the change is committed.
+
+
+def _public_now(instance) -> bool:
+    return instance.visibility == Visibility.PUBLIC and getattr(instance, "status", "") != "draft"
+
+
+def _remember_public(sender, instance, raw=False, **kwargs):
+    if raw or not instance.pk:
+        return
+    before = (
+        sender.objects.filter(pk=instance.pk)
+        .values("visibility", *(["status"] if sender is Challenge else []))
+        .first()
+    )
+    instance._was_public = (
+        bool(before) and before["visibility"] == Visibility.PUBLIC and before.get("status") != "draft"
+    )
+
+
+def _regenerate_open_data():
+    transaction.on_commit(generate_open_data.enqueue)
+
+
+def _maybe_left_public(sender, instance, raw=False, **kwargs):
+    if not raw and getattr(instance, "_was_public", False) and not _public_now(instance):
+        _regenerate_open_data()
+
+
+def _deleted(sender, instance, **kwargs):
+    if instance.visibility == Visibility.PUBLIC:
+        _regenerate_open_data()
+
+
 def _catalogue_changed(**kwargs):
     """Challenges, calls, organisations and lessons show on the catalogue's cached pages."""
     fragments.touch("catalogue")
@@ -264,6 +302,11 @@ def register() -> None:
             signal.connect(
                 _catalogue_changed, sender=model, dispatch_uid=f"catalogue-{model}-{signal is post_save}"
             )
+    for model in (Project, Challenge, Lesson):
+        uid = f"open-data-{model.__name__}"
+        pre_save.connect(_remember_public, sender=model, dispatch_uid=f"{uid}-before")
+        post_save.connect(_maybe_left_public, sender=model, dispatch_uid=f"{uid}-after")
+        post_delete.connect(_deleted, sender=model, dispatch_uid=f"{uid}-deleted")
     for model in (Concept, Term):
         post_save.connect(_thesaurus_changed, sender=model, dispatch_uid=f"thesaurus-save-{model.__name__}")
         post_delete.connect(

@@ -3,6 +3,7 @@
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 
 from . import queries
@@ -19,8 +20,9 @@ class LatestProjects(Feed):
     )
 
     def get_object(self, request, *args, **kwargs):
-        self.query = request.GET.urlencode()
-        return ProjectFilterForm(request.GET or None).filters()
+        filters = ProjectFilterForm(request.GET or None).filters()
+        self.query = urlencode(sorted((k, str(v)) for k, v in filters.items()))  # the cleaned filters only
+        return filters
 
     def link(self, filters):
         url = reverse("catalogue:index")

@@ -25,7 +25,7 @@ from innocities.core.i18n import pick
 from innocities.core.tables import spreadsheet_safe
 from innocities.learning.access import visible_lessons
 from innocities.organisations.models import Organisation
-from innocities.pipeline.models import ChallengeStatus, ProjectStatus
+from innocities.pipeline.models import ProjectStatus
 
 from .models import DatasetFile
 from .queries import VISITOR, public_challenges, public_projects
@@ -98,9 +98,7 @@ def _projects(status=None):
 
 
 def _challenges():
-    rows = (
-        public_challenges().exclude(status=ChallengeStatus.DRAFT).select_related("organisation", "focus_area")
-    )
+    rows = public_challenges().select_related("organisation", "focus_area")
     for c in rows.order_by("pk").iterator(chunk_size=2000):
         yield {
             "id": c.pk,

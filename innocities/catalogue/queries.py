@@ -10,7 +10,7 @@ from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Val
 from innocities.core import fragments
 from innocities.organisations.models import Organisation
 from innocities.pipeline.access import visible_challenges, visible_projects
-from innocities.pipeline.models import FundingLine, GateDecision, ProjectStatus
+from innocities.pipeline.models import ChallengeStatus, FundingLine, GateDecision, ProjectStatus
 from innocities.programmes.models import Programme
 from innocities.sustainability.models import GoalAssessment
 
@@ -29,7 +29,8 @@ def public_projects():
 
 
 def public_challenges():
-    return visible_challenges(VISITOR)
+    """Public challenges out of draft: one rule for the pages, search, sitemap, open data and the API."""
+    return visible_challenges(VISITOR).exclude(status=ChallengeStatus.DRAFT)
 
 
 def _contributes(**goal_filter):

@@ -65,7 +65,8 @@ def visible_q(user) -> Q:
 
 
 def parse(text: str) -> list[str]:
-    return thesaurus.words(text or "")[:MAX_WORDS]
+    """The query's words (a word of underscores alone is no word: FTS5 would match nothing with it)."""
+    return [w for w in thesaurus.words(text or "") if w.strip("_")][:MAX_WORDS]
 
 
 ALL, TWO, ANY = "all", "two", "any"  # how many of the query's words a document must have

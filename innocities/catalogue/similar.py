@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.db.models import Count, Subquery
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from innocities.core import fragments
@@ -133,7 +134,7 @@ def similar_projects(
 def similar_to_project(user, project) -> list:
     """Similar work in other organisations, kept per project and reader until any project changes."""
     return fragments.cached(
-        f"similar:{project.pk}:{getattr(user, 'pk', None)}",
+        f"similar:{project.pk}:{getattr(user, 'pk', None)}:{get_language()}",  # the reasons are in words
         ["projects", "catalogue", *fragments.readers(user)],  # "catalogue": the lessons shown with them
         lambda: similar_projects(
             user,

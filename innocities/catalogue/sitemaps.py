@@ -5,7 +5,6 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from innocities.organisations.models import Organisation
-from innocities.pipeline.models import ChallengeStatus
 
 from . import queries
 
@@ -37,12 +36,7 @@ class Projects(_Paged):
 
 class Challenges(_Paged):
     def items(self):
-        return (
-            queries.public_challenges()
-            .exclude(status=ChallengeStatus.DRAFT)
-            .only("pk", "updated_at")
-            .order_by("pk")
-        )
+        return queries.public_challenges().only("pk", "updated_at").order_by("pk")
 
     def location(self, item):
         return reverse("catalogue:challenge", args=[item.pk])

@@ -11,12 +11,12 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from innocities.core import fragments, registry
-from innocities.core.paging import page_of
+from innocities.core.paging import CappedPaginator
 from innocities.core.views import create_once
 from innocities.engagement.access import public_calls
 from innocities.organisations.acting import acting_organisation
 from innocities.organisations.models import Organisation
-from innocities.pipeline.models import Challenge, ChallengeStatus, Project
+from innocities.pipeline.models import Challenge, Project
 from innocities.programmes.models import Programme
 
 from . import actions, feeds, opendata, queries, search, similar
@@ -44,11 +44,6 @@ def _cleaned_query(filters: dict) -> str:
     return urlencode(sorted((name, str(value)) for name, value in filters.items()))
 
 
-def _page_key(request) -> str:
-    raw = request.GET.get("page", "1")[:6]
-    return raw if raw.isdigit() else "1"
-
-
 def index(request):
     """Public projects of every organisation, solutions to reuse first, with the catalogue's filters.
     The list is the same for every visitor: kept per filters, page and language until work changes."""
@@ -59,11 +54,12 @@ def index(request):
     def context():
         projects = queries.filter_projects(queries.public_projects(), filters)
         rows = queries.reuse_first(projects).select_related("organisation", "phase", "focus_area")
-        return {"page": page_of(request, rows, PER_PAGE), "query": query}
+        return {"page": CappedPaginator(rows, PER_PAGE).get_page(number), "query": query}
 
+    number = _page_number(request)  # the same number keys the cache and picks the page
     results = fragments.rendered(
         request, "catalogue/_project_results.html", "catalogue:projects", queries.DEPENDS, context,
-        vary=f"{query}|{_page_key(request)}",
+        vary=f"{query}|{number}",
     )  # fmt: skip
     return render(request, "catalogue/index.html", {"form": form, "results": results, "query": query})
 
@@ -74,15 +70,14 @@ def challenges(request):
     query = _cleaned_query(filters)
 
     def context():
-        rows = queries.filter_challenges(
-            queries.public_challenges().exclude(status=ChallengeStatus.DRAFT), filters
-        )
+        rows = queries.filter_challenges(queries.public_challenges(), filters)
         rows = rows.select_related("organisation", "focus_area").order_by("-created_at")
-        return {"page": page_of(request, rows, PER_PAGE), "query": query}
+        return {"page": CappedPaginator(rows, PER_PAGE).get_page(number), "query": query}
 
+    number = _page_number(request)
     results = fragments.rendered(
         request, "catalogue/_challenge_results.html", "catalogue:challenges", queries.DEPENDS, context,
-        vary=f"{query}|{_page_key(request)}",
+        vary=f"{query}|{number}",
     )  # fmt: skip
     return render(request, "catalogue/challenges.html", {"form": form, "results": results, "query": query})
 
@@ -143,7 +138,8 @@ def feed(request):
         response = feeds.LatestProjects()(request)
         return response.content, response["Content-Type"]
 
-    key = f"catalogue:feed:{_cleaned_query(filters)}:{get_language()}"
+    # links are absolute, from the address asked for: one copy per scheme and host, as well as filters
+    key = f"catalogue:feed:{request.scheme}:{request.get_host()}:{_cleaned_query(filters)}:{get_language()}"
     content, content_type = fragments.cached(key, queries.DEPENDS, compute)
     return HttpResponse(content, content_type=content_type)
 
@@ -160,7 +156,8 @@ def sitemap(request, section):
         response.render()
         return response.content, response["Content-Type"]
 
-    content, content_type = fragments.cached(f"catalogue:sitemap:{section}:{page}", queries.DEPENDS, compute)
+    key = f"catalogue:sitemap:{request.scheme}:{request.get_host()}:{section}:{page}"
+    content, content_type = fragments.cached(key, queries.DEPENDS, compute)
     return HttpResponse(content, content_type=content_type)
 
 
@@ -182,10 +179,7 @@ def organisation(request, slug):
             "public_total": sum(counts.values()),
             "programmes": list(queries.public_programmes(item)),
             "challenges": list(
-                queries.public_challenges()
-                .filter(organisation=item)
-                .exclude(status=ChallengeStatus.DRAFT)
-                .order_by("-created_at")[:10]
+                queries.public_challenges().filter(organisation=item).order_by("-created_at")[:10]
             ),
             "calls": list(public_calls().filter(organisation=item).select_related("challenge")[:10]),
         }
@@ -250,9 +244,11 @@ def reuse(request, pk):
 
 @login_required
 def similar_fragment(request):
-    """The "similar work elsewhere" list for a text being written (htmx, after a pause in typing)."""
-    organisation = Organisation.objects.filter(slug=request.GET.get("organisation", "")[:80]).first()
-    matches = similar.draft_matches(request.user, organisation, request.GET)
+    """The "similar work elsewhere" list for a text being written (htmx, after a pause in typing). The
+    draft is posted, so that its words never stand in an address (and in the logs of every proxy)."""
+    data = request.POST if request.method == "POST" else request.GET
+    organisation = Organisation.objects.filter(slug=data.get("organisation", "")[:80]).first()
+    matches = similar.draft_matches(request.user, organisation, data)
     return render(request, "catalogue/_similar_list.html", {"matches": matches, "checked": True})
 
 

@@ -24,7 +24,9 @@ class Command(BaseCommand):
             runs = next_runs(timezone.localtime())
             if not runs:
                 return
-            due, job = runs[0]
+            due = runs[0][0]
             time.sleep(max(1.0, (due - timezone.localtime()).total_seconds()))
-            job.enqueue()
-            self.stdout.write(f"{datetime.now():%Y-%m-%d %H:%M} {job.key} queued")
+            for when, job in runs:  # every job due at that hour, not only the first of them
+                if when == due:
+                    job.enqueue()
+                    self.stdout.write(f"{datetime.now():%Y-%m-%d %H:%M} {job.key} queued")

@@ -33,13 +33,15 @@ def _encode(pk: int) -> str:
     return base64.urlsafe_b64encode(str(pk).encode()).decode().rstrip("=")
 
 
-def paginate(request, queryset, page: Cursor, serialise) -> dict:
+def paginate(request, queryset, page: Cursor, serialise, params: dict | None = None) -> dict:
+    """A page of rows after the cursor; ``next`` carries the operation's own parameters (``params``,
+    already validated) and nothing else the caller sent."""
     rows = list(queryset.filter(pk__gt=_after(page.cursor)).order_by("pk")[: page.limit + 1])
     more = len(rows) > page.limit
     rows = rows[: page.limit]
     following = None
     if more:
-        query = {k: v for k, v in request.GET.items() if k != "cursor"}
-        query["cursor"] = _encode(rows[-1].pk)
+        query = {k: v for k, v in sorted((params or {}).items()) if v is not None}
+        query.update(limit=page.limit, cursor=_encode(rows[-1].pk))
         following = f"{request.path}?{urlencode(query)}"
     return {"items": [serialise(r) for r in rows], "next": following}

@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
@@ -17,7 +18,8 @@ from ninja.responses import Status
 
 from innocities.accounts.roles import roles_of
 from innocities.catalogue.forms import ProjectFilterForm
-from innocities.catalogue.queries import filter_projects, latest_goals, public_challenges
+from innocities.catalogue.queries import DEPENDS, filter_projects, latest_goals, public_challenges
+from innocities.core import fragments
 from innocities.engagement.access import public_calls
 from innocities.learning.access import get_lesson_for_user, visible_lessons
 from innocities.organisations.models import Organisation
@@ -44,6 +46,14 @@ router = Router()
 
 def _user(request):
     return request.user if request.user.is_authenticated else AnonymousUser()
+
+
+def _for_visitors(request, key: str, compute):
+    """What a visitor reads is the same for every visitor: kept per operation and validated parameters
+    (never the raw query) until work changes. Tokens and sessions are answered fresh."""
+    if request.user.is_authenticated:
+        return compute()
+    return fragments.cached(f"api:{key}:{get_language()}", DEPENDS, compute)
 
 
 def _require(request, perm: str, obj) -> None:
@@ -82,7 +92,7 @@ def organisations(request, filters: Query[OrganisationFilters], cursor: Query[Cu
         rows = rows.filter(country=filters.country)
     if filters.kind:
         rows = rows.filter(kind=filters.kind)
-    return paginate(request, rows, cursor, _organisation)
+    return paginate(request, rows, cursor, _organisation, filters.dict())
 
 
 @router.get(
@@ -182,8 +192,11 @@ def _challenges(user):
     "/challenges", response={200: s.Page[s.ChallengeOut], s.ERRORS: s.Problem}, tags=["challenges and ideas"]
 )
 def challenges(request, cursor: Query[Cursor]):
-    rows = _challenges(_user(request)).select_related("organisation", "programme", "focus_area")
-    return paginate(request, rows, cursor, _challenge)
+    def compute():
+        rows = _challenges(_user(request)).select_related("organisation", "programme", "focus_area")
+        return paginate(request, rows, cursor, _challenge)
+
+    return _for_visitors(request, f"challenges:{cursor.cursor}:{cursor.limit}", compute)
 
 
 @router.get(
@@ -294,14 +307,25 @@ def projects(request, filters: Query[ProjectFilters], cursor: Query[Cursor]):
     form = ProjectFilterForm({k: v for k, v in filters.dict().items() if v is not None})
     if not form.is_valid():
         raise HttpError(422, "; ".join(f"{name}: {' '.join(errors)}" for name, errors in form.errors.items()))
-    rows = filter_projects(visible_projects(_user(request)), form.filters())
-    rows = rows.select_related("organisation", "programme", "phase", "focus_area")
-    return paginate(request, rows, cursor, _project)
+    params = {k: v for k, v in filters.dict().items() if v is not None}
+
+    def compute():
+        rows = filter_projects(visible_projects(_user(request)), form.filters())
+        rows = rows.select_related("organisation", "programme", "phase", "focus_area")
+        return paginate(request, rows, cursor, _project, params)
+
+    return _for_visitors(
+        request, f"projects:{sorted(params.items())}:{cursor.cursor}:{cursor.limit}", compute
+    )
 
 
 @router.get("/projects/{project_id}", response={200: s.ProjectDetail, s.ERRORS: s.Problem}, tags=["projects"])
 def project(request, project_id: int):
     """A project with its gate decisions and their reasons, and its SDG profile."""
+    return _for_visitors(request, f"project:{project_id}", lambda: _project_detail(request, project_id))
+
+
+def _project_detail(request, project_id: int) -> dict:
     item = get_project_for_user(_user(request), project_id)
     decisions = item.gate_decisions.filter(annulled_at__isnull=True).select_related(
         "gate", "from_phase", "to_phase"
@@ -400,8 +424,13 @@ def _lesson(lesson) -> dict:
 
 @router.get("/lessons", response={200: s.Page[s.LessonOut], s.ERRORS: s.Problem}, tags=["lessons"])
 def lessons(request, cursor: Query[Cursor]):
-    rows = visible_lessons(_user(request)).select_related("organisation", "phase").prefetch_related("tools")
-    return paginate(request, rows, cursor, _lesson)
+    def compute():
+        rows = (
+            visible_lessons(_user(request)).select_related("organisation", "phase").prefetch_related("tools")
+        )
+        return paginate(request, rows, cursor, _lesson)
+
+    return _for_visitors(request, f"lessons:{cursor.cursor}:{cursor.limit}", compute)
 
 
 @router.get("/lessons/{lesson_id}", response={200: s.LessonOut, s.ERRORS: s.Problem}, tags=["lessons"])

@@ -2,6 +2,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from innocities.core import fragments
 from innocities.core.i18n import pick
 from innocities.organisations.models import Country, Organisation, OrganisationKind
 from innocities.pipeline.forms import ProjectForm
@@ -12,21 +13,33 @@ from innocities.sustainability.models import Goal, Target
 ANY = [("", _("Any"))]
 
 
+def _reference() -> dict:
+    """The filters' reference lists (standard focus areas, the shipped methods' phases, the 17 goals),
+    read once an hour: the catalogue and the API ask for them on every request."""
+
+    def compute():
+        phases = {}
+        for key, name in (
+            Phase.objects.filter(method__based_on__isnull=True).order_by("order").values_list("key", "name")
+        ):
+            phases.setdefault(key, name)
+        return {
+            "areas": list(
+                FocusArea.objects.filter(organisation__isnull=True).order_by("key").values_list("key", "name")
+            ),
+            "phases": list(phases.items()),
+            "goals": list(Goal.objects.order_by("number").values_list("number", "short")),
+        }
+
+    return fragments.cached("catalogue:reference", ["catalogue-reference"], compute, timeout=3600)
+
+
 def _areas():
-    return [
-        (a.key, pick(a.name)) for a in FocusArea.objects.filter(organisation__isnull=True).order_by("key")
-    ]
+    return [(key, pick(name)) for key, name in _reference()["areas"]]
 
 
 def _phases():
-    seen, out = set(), []
-    for key, name in (
-        Phase.objects.filter(method__based_on__isnull=True).order_by("order").values_list("key", "name")
-    ):
-        if key not in seen:
-            seen.add(key)
-            out.append((key, pick(name)))
-    return out
+    return [(key, pick(name)) for key, name in _reference()["phases"]]
 
 
 class _Filters(forms.Form):
@@ -86,13 +99,8 @@ class ProjectFilterForm(_Filters):
             *ProjectStatus.choices,
         ]
         self.fields["phase"].choices = ANY + _phases()
-        goals = list(Goal.objects.order_by("number"))
-        self.fields["goal"].choices = ANY + [(str(g.number), f"{g.number}. {g.label}") for g in goals]
-        targets: dict[int, list] = {}
-        for target in Target.objects.order_by("goal_id", "order"):
-            targets.setdefault(target.goal_id, []).append((target.code, target.code))
-        self.fields["target"].choices = ANY + [
-            (f"{g.number}. {g.label}", targets.get(g.number, [])) for g in goals
+        self.fields["goal"].choices = ANY + [
+            (str(n), f"{n}. {pick(short)}") for n, short in _reference()["goals"]
         ]
         self.fields["funding"].choices = ANY + list(FundingSource.choices)
         this_year = timezone.localdate().year

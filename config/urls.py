@@ -34,6 +34,7 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("api/v1/docs", api_views.docs, name="api_docs"),
+    path("api/v1/docs/try", api_views.explorer, name="api_explorer"),
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

@@ -7,7 +7,9 @@ from datetime import date, timedelta
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from django.test import Client
 from hypothesis import HealthCheck, given, settings
 from openapi_spec_validator import validate
@@ -45,9 +47,12 @@ def test_the_openapi_document_is_valid_3_1_and_the_docs_page_serves_swagger_from
     document = response.json()
     assert document["openapi"].startswith("3.1")
     validate(document)
-    docs = client.get("/api/v1/docs").content.decode()
-    assert "/static/vendor/swagger-ui/swagger-ui-bundle" in docs and "/api/v1/openapi.json" in docs
-    assert "https://" not in "".join(re.findall(r'(?:src|href)="([^"]+)"', docs))  # nothing from a CDN
+    docs = client.get("/api/v1/docs").content.decode()  # the reference, rendered on the server
+    assert "<code>/api/v1/projects/{project_id}/progress</code>" in docs and "IdeaIn" not in docs
+    assert "<code>organisation</code>" in docs  # the fields of a body are listed
+    explorer = client.get("/api/v1/docs/try").content.decode()
+    assert "/static/vendor/swagger-ui/swagger-ui-bundle" in explorer and "/api/v1/openapi.json" in explorer
+    assert "https://" not in "".join(re.findall(r'(?:src|href)="([^"]+)"', docs + explorer))  # no CDN
 
 
 def test_a_token_made_on_the_account_page_reads_the_callers_visible_projects(world, login):
@@ -219,7 +224,20 @@ def test_problem_details_name_the_invalid_fields(world):
 CHECKS = [not_a_server_error, status_code_conformance, response_schema_conformance]
 
 
-def test_schemathesis_finds_no_server_error_and_every_answer_matches_the_schema(world, monkeypatch):
+@pytest.fixture
+def wsgi_keeps_the_test_connection():
+    """Schemathesis calls the WSGI application as a server would; as Django's test client does, keep
+    the end of each request from closing the test's database connection (and its transaction)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+def test_schemathesis_finds_no_server_error_and_every_answer_matches_the_schema(
+    world, monkeypatch, wsgi_keeps_the_test_connection
+):
     monkeypatch.setitem(auth.LIMITS, "visitor", 1_000_000)
     monkeypatch.setitem(auth.LIMITS, "token", 1_000_000)
     schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_application())

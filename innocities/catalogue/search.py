@@ -152,12 +152,10 @@ def _matching(queryset, groups: list[str], mode=ALL):
 def _excerpts(documents, query: str, expansions) -> dict[int, str]:
     """The best passages of each document's summary and body with the matched words marked:
     PostgreSQL's ``ts_headline`` (stemming-aware); on SQLite, words starting with a query term."""
-    if not documents:
-        return {}
     if connection.vendor != "postgresql":
         prefixes = tuple({thesaurus.fold(w) for e in expansions for term in e.terms for w in term})
         return {d.pk: _marked(_joined(d.summary, d.body), prefixes) for d in documents}
-    ids = [d.pk for d in documents]
+    ids = [d.pk for d in documents]  # asked even when empty: the page's queries never depend on what matched
     config = (
         "CASE language "
         + " ".join(f"WHEN '{c[-2:]}' THEN '{c}'::regconfig" for c in CONFIGS)

@@ -7,12 +7,15 @@ from innocities.api import views as api_views
 from innocities.api.main import api
 from innocities.catalogue import views as catalogue_views
 from innocities.catalogue.sitemaps import SITEMAPS
+from innocities.core import health
 
 # The admin signs in through allauth: its rate limits and second factor, never a login of its own.
 admin.site.login = secure_admin_login(admin.site.login)
 admin.autodiscover()
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("", include("innocities.site.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("innocities.accounts.urls")),

@@ -200,6 +200,8 @@ SITE_CONTACT_EMAIL = env_str("SITE_CONTACT_EMAIL", "kontakt@innocities.example")
 DATA_PROTECTION_EMAIL = env_str("DATA_PROTECTION_EMAIL")
 DIGEST_HOUR = int(env_str("DIGEST_HOUR", "7"))  # local hour at which daily digests are emailed
 OPEN_DATA_HOUR = int(env_str("OPEN_DATA_HOUR", "3"))
+# /readyz fails when the oldest task waiting for the worker is older than this (seconds).
+TASK_AGE_LIMIT = int(env_str("TASK_AGE_LIMIT", "300"))
 # The API's rate limits, requests a minute: per token, per signed-in person, per visitor's address.
 API_RATE_LIMITS = {
     "token": int(env_str("API_RATE_LIMIT_TOKEN", "600")),

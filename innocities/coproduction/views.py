@@ -1,5 +1,7 @@
 """Co-production pages: the actor register, participation in projects, activities and their files."""
 
+import logging
+
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import FileResponse
@@ -17,6 +19,8 @@ from innocities.pipeline.access import get_project_for_user
 from . import actions
 from .access import get_activity_for_user, get_actor_for_user, get_attachment_for_user, visible_actors
 from .forms import ActivityForm, ActorFilterForm, ActorForm, AttachmentForm, ParticipationForm
+
+logger = logging.getLogger(__name__)
 
 
 @login_required
@@ -239,8 +243,19 @@ def attachment_add(request, pk):
 @login_required
 def attachment_download(request, pk):
     attachment = get_attachment_for_user(request.user, pk)
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        # The row is there, the file is not (a restore without the files, a storage mix-up): say so.
+        logger.error(
+            "attachment %s: its file %s is missing from the storage", attachment.pk, attachment.file.name
+        )
+        message = _(
+            "The file %(name)s is missing from the storage. Ask your administrator, or attach it again."
+        )
+        return render(request, "404.html", {"message": message % {"name": attachment.name}}, status=404)
     response = FileResponse(
-        attachment.file.open("rb"),
+        handle,
         as_attachment=True,
         filename=attachment.name,
         content_type=attachment.content_type,

@@ -29,6 +29,17 @@ def refuse_control_characters(value) -> None:
         )
 
 
+def refuse_line_breaks(field, value) -> None:
+    """A one-line field (a name, a title, an address) takes no line break: one would break an e-mail's
+    headers (a display name in From or To) and every one-line place the text is shown."""
+    if (
+        isinstance(value, str)
+        and ("\n" in value or "\r" in value)
+        and not isinstance(field.widget, forms.Textarea)
+    ):
+        raise ValidationError(_("This field is one line: remove the line breaks."), code="line_break")
+
+
 def _has_nul(query) -> bool:
     return any("\x00" in key or any("\x00" in value for value in values) for key, values in query.lists())
 
@@ -66,6 +77,7 @@ def install() -> None:
     def to_python(self, value):
         value = char_to_python(self, value)
         refuse_control_characters(value)
+        refuse_line_breaks(self, value)
         return value
 
     def _check_values(self, value):

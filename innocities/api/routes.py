@@ -17,7 +17,6 @@ from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.responses import Status
 
-from innocities.accounts.roles import roles_of
 from innocities.catalogue.forms import ProjectFilterForm
 from innocities.catalogue.queries import DEPENDS, filter_projects, latest_goals, public_challenges
 from innocities.core import fragments
@@ -36,7 +35,7 @@ from innocities.pipeline.access import (
 from innocities.programmes.access import get_programme_for_user, visible_programmes
 from innocities.programmes.models import Phase, Programme
 from innocities.sustainability import actions as sustainability
-from innocities.sustainability.access import get_indicator_for_user
+from innocities.sustainability.access import get_indicator_for_user, indicator_organisations
 from innocities.sustainability.models import TrackedIndicator
 
 from . import schemas as s
@@ -462,7 +461,7 @@ def indicators(request, cursor: Query[Cursor]):
     user = _user(request)
     if not user.is_authenticated:
         return paginate(request, TrackedIndicator.objects.none(), cursor, _indicator)
-    rows = TrackedIndicator.objects.filter(organisation_id__in=roles_of(user).full_org_ids)
+    rows = TrackedIndicator.objects.filter(organisation__in=indicator_organisations(user))
     return paginate(request, rows.select_related("organisation"), cursor, _indicator)
 
 

@@ -20,6 +20,7 @@ from innocities.organisations.acting import organisations_where
 from innocities.organisations.models import Organisation
 from innocities.pipeline.access import visible_copy_q, visible_projects
 from innocities.pipeline.models import Challenge, ChallengeStatus, Idea, Project, Visibility
+from innocities.pipeline.watch import stored_before
 
 from . import index
 from .actions import sector_labels
@@ -206,16 +207,14 @@ def _public_now(instance) -> bool:
 
 
 def _remember_public(sender, instance, raw=False, **kwargs):
-    if raw or not instance.pk:
-        return
-    before = (
-        sender.objects.filter(pk=instance.pk)
-        .values("visibility", *(["status"] if sender is Challenge else []))
-        .first()
-    )
-    instance._was_public = (
-        bool(before) and before["visibility"] == Visibility.PUBLIC and before.get("status") != "draft"
-    )
+    """Lessons only: the pipeline's own rows are read once before their save (``stored_before``)."""
+    if not raw and instance.pk:
+        instance._stored_before = sender.objects.filter(pk=instance.pk).values("visibility").first()
+
+
+def _was_public(instance) -> bool:
+    before = stored_before(instance)
+    return bool(before) and before["visibility"] == Visibility.PUBLIC and before.get("status") != "draft"
 
 
 def _regenerate_open_data():
@@ -223,7 +222,7 @@ def _regenerate_open_data():
 
 
 def _maybe_left_public(sender, instance, raw=False, **kwargs):
-    if not raw and getattr(instance, "_was_public", False) and not _public_now(instance):
+    if not raw and _was_public(instance) and not _public_now(instance):
         _regenerate_open_data()
 
 
@@ -302,9 +301,9 @@ def register() -> None:
             signal.connect(
                 _catalogue_changed, sender=model, dispatch_uid=f"catalogue-{model}-{signal is post_save}"
             )
+    pre_save.connect(_remember_public, sender=Lesson, dispatch_uid="open-data-Lesson-before")
     for model in (Project, Challenge, Lesson):
         uid = f"open-data-{model.__name__}"
-        pre_save.connect(_remember_public, sender=model, dispatch_uid=f"{uid}-before")
         post_save.connect(_maybe_left_public, sender=model, dispatch_uid=f"{uid}-after")
         post_delete.connect(_deleted, sender=model, dispatch_uid=f"{uid}-deleted")
     for model in (Concept, Term):

@@ -95,16 +95,6 @@ def filter_challenges(challenges, filters: dict):
     return challenges
 
 
-def organisations_with_public_work() -> list[tuple[str, str]]:
-    """(slug, name) of the organisations with public projects, for the filter; cached per project change."""
-
-    def compute():
-        ids = public_projects().order_by().values("organisation_id").distinct()
-        return list(Organisation.objects.filter(pk__in=ids).order_by("name").values_list("slug", "name"))
-
-    return fragments.cached("catalogue:organisations", DEPENDS, compute)
-
-
 def organisations_with_counts() -> list:
     """Every organisation with its number of public projects; kept until a project changes."""
 

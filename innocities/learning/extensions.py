@@ -1,12 +1,13 @@
 """What lessons learned add to the house: a panel on the project page (and a prompt after each
 decision), the menu entry, their place in search, and how the recorder's name is exported and erased."""
 
-from django.db.models.signals import post_save, pre_save
+from django.db.models.signals import post_save
 from django.utils.translation import gettext_lazy as _
 
 from innocities.accounts import nav as can
 from innocities.core import registry
 from innocities.pipeline.models import Project, ProjectStatus, Visibility
+from innocities.pipeline.watch import stored_before
 
 from .access import document_q, effective_visibility, visible_lessons
 from .models import Lesson, Occasion
@@ -53,17 +54,11 @@ def _document(lesson: Lesson) -> dict:
     }
 
 
-def _project_visibility_before(sender, instance, raw=False, **kwargs):
-    if not raw and instance.pk:
-        instance._visibility_before = (
-            sender.objects.filter(pk=instance.pk).values_list("visibility", flat=True).first()
-        )
-
-
 def _project_saved(sender, instance, raw=False, **kwargs):
     """A project's visibility bounds its lessons': when it changes, each lesson is announced as saved
     (nothing written), so that the search index copies it again. Other saves cost nothing here."""
-    if raw or getattr(instance, "_visibility_before", instance.visibility) == instance.visibility:
+    before = stored_before(instance)  # read once by the pipeline before the save
+    if raw or before is None or before["visibility"] == instance.visibility:
         return
     for lesson in Lesson.objects.filter(project=instance).select_related("project", "organisation"):
         post_save.send(sender=Lesson, instance=lesson, created=False, raw=False, update_fields=None)
@@ -117,5 +112,4 @@ def register() -> None:
             ),
         )
     )
-    pre_save.connect(_project_visibility_before, sender=Project, dispatch_uid="learning-project-before")
     post_save.connect(_project_saved, sender=Project, dispatch_uid="learning-project-visibility")

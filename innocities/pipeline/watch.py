@@ -21,19 +21,26 @@ def touch_project(programme_id, organisation_id) -> None:
     fragments.touch("projects", f"programme:{programme_id}", f"organisation:{organisation_id}")
 
 
-def _remember_owners(sender, instance, **kwargs):
-    """Before a save, the programme and organisation the row had: a row moved elsewhere must leave
-    the fragments of its old owners too."""
-    if instance.pk:
-        instance._owners_before = (
-            sender.objects.filter(pk=instance.pk).values_list("programme_id", "organisation_id").first()
-        )
+FIELDS_BEFORE = ("programme_id", "organisation_id", "visibility", "status")
+
+
+def _remember_owners(sender, instance, raw=False, **kwargs):
+    """Before a save, what the row had (one read, shared by every listener): a row moved elsewhere must
+    leave the fragments of its old owners too, and a row made less visible its public copies
+    (``stored_before``)."""
+    if instance.pk and not raw:
+        instance._stored_before = sender.objects.filter(pk=instance.pk).values(*FIELDS_BEFORE).first()
+
+
+def stored_before(instance) -> dict | None:
+    """The challenge's, idea's or project's stored values before the save under way (None when new)."""
+    return getattr(instance, "_stored_before", None)
 
 
 def _owners(instance):
     now = (instance.programme_id, instance.organisation_id)
-    before = getattr(instance, "_owners_before", None) or now
-    return {now, before}
+    before = stored_before(instance)
+    return {now, (before["programme_id"], before["organisation_id"]) if before else now}
 
 
 def _project_changed(sender, instance, **kwargs):

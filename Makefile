@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export DJANGO_SETTINGS_MODULE ?= config.settings.local
 
-.PHONY: run test install install-test chromium lint messages compile-messages clean
+.PHONY: run test install install-test chromium services cluster cluster-down lint messages compile-messages clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -38,7 +38,23 @@ chromium:
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	  else echo "chromium is missing: browser tests will be skipped (sudo apt-get install chromium)"; fi; }
 
-test: install-test chromium
+# Debian's nginx (the cluster test), xmlsec1 (the SAML test) and PostgreSQL's server binaries (the fault
+# test): installed when missing and root (CI runs as root).
+services:
+	@missing=""; command -v nginx >/dev/null 2>&1 || missing="$$missing nginx"; \
+	  command -v xmlsec1 >/dev/null 2>&1 || missing="$$missing xmlsec1"; \
+	  if [ -n "$$missing" ]; then \
+	    if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	    else echo "missing:$$missing (sudo apt-get install$$missing): their tests will be skipped"; fi; fi
+
+# nginx (TLS) in front of two app servers, a worker and a scheduler, on PostgreSQL and Redis: docs/deployment.md
+cluster: install services
+	$(BIN)/python deploy/cluster.py up --demo
+
+cluster-down:
+	$(BIN)/python deploy/cluster.py down
+
+test: install-test chromium services
 	DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python -m pytest -n 2 $(PYTEST_ARGS)
 	@# SQLite's shared in-memory test database fails a concurrent writer at once: the threaded tests run
 	@# again on a file database, where writers wait their turn as they do in production.

@@ -11,8 +11,25 @@
 
 import os
 
+from prometheus_client import multiprocess
+
 workers = int(os.environ.get("WEB_CONCURRENCY", "3"))
 backlog = int(os.environ.get("WEB_BACKLOG", "16"))
 timeout = int(os.environ.get("WEB_TIMEOUT", "30"))
 graceful_timeout = 10
 keepalive = 5
+
+
+# Metrics from every worker process (prometheus_client's multiprocess mode, on when the service sets
+# PROMETHEUS_MULTIPROC_DIR): the directory starts empty, and a worker that exits is accounted for.
+def on_starting(server):
+    directory = os.environ.get("PROMETHEUS_MULTIPROC_DIR")
+    if directory:
+        os.makedirs(directory, exist_ok=True)
+        for name in os.listdir(directory):
+            os.remove(os.path.join(directory, name))
+
+
+def child_exit(server, worker):
+    if os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        multiprocess.mark_process_dead(worker.pid)

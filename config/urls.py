@@ -7,7 +7,7 @@ from innocities.api import views as api_views
 from innocities.api.main import api
 from innocities.catalogue import views as catalogue_views
 from innocities.catalogue.sitemaps import SITEMAPS
-from innocities.core import health
+from innocities.core import health, observability
 
 # The admin signs in through allauth: its rate limits and second factor, never a login of its own.
 admin.site.login = secure_admin_login(admin.site.login)
@@ -16,6 +16,7 @@ admin.autodiscover()
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    path("metrics", observability.metrics, name="metrics"),  # Prometheus; 404 unless allowed
     path("", include("innocities.site.urls")),
     path("accounts/", include("allauth.urls")),
     path("", include("innocities.accounts.urls")),
@@ -41,3 +42,6 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]
+
+# A lost database answers 503 with Retry-After and a plain page; any other error the 500 page.
+handler500 = "innocities.core.observability.server_error"

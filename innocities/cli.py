@@ -2,11 +2,16 @@
 
 innocities setup                      migrate, load reference data and the demo (once), collect static files
 innocities serve [--host H --port P]  serve with gunicorn (production server, whitenoise for static files),
-                                      with the task worker and the daily scheduler (digests, open data)
+                                      with the task worker and the daily scheduler (digests, open data);
+                                      --web-only serves pages alone (several app servers: deploy/)
+innocities worker                     work the task queue (notifications, emails); survives database restarts
+innocities scheduler                  queue the daily jobs once a day across all servers
 innocities send-digests               email the daily digests now
 innocities load-demo                  load the demo organisations, programmes and projects (idempotent)
 innocities create-organisation ...    create an organisation and its first administrator
 innocities import-municipalities      load the official Nordic municipality lists
+innocities backup [--output PATH]     write the database and every uploaded file to one .tar archive
+innocities restore ARCHIVE [--yes]    restore such an archive into an empty database and file storage
 innocities <any manage.py command>    e.g. innocities migrate, innocities createsuperuser
 """
 
@@ -36,7 +41,7 @@ def _background_processes() -> list:
 
     command = [sys.executable, "-m", "innocities.cli"]
     children = [
-        subprocess.Popen([*command, "db_worker", "--interval", "1"]),
+        subprocess.Popen([*command, "worker", "--interval", "1"]),
         subprocess.Popen([*command, "scheduler"]),
     ]
     atexit.register(lambda: [child.terminate() for child in children])
@@ -75,11 +80,12 @@ def _serve(args: list[str]) -> None:
     parser.add_argument("--host", default=os.environ.get("HOST", "127.0.0.1"))
     parser.add_argument("--port", default=os.environ.get("PORT", "8000"))
     parser.add_argument("--workers", default=os.environ.get("WEB_CONCURRENCY", "3"))
+    parser.add_argument("--web-only", action="store_true", help="no task worker or scheduler beside it")
     options = parser.parse_args(args)
     refusal = refuse_development_settings(os.environ)
     if refusal:
         sys.exit(f"innocities serve: {refusal}")
-    if os.environ.get("TASKS_BACKEND") != "immediate":
+    if os.environ.get("TASKS_BACKEND") != "immediate" and not options.web_only:
         _background_processes()
     sys.argv = [
         "gunicorn",
@@ -90,8 +96,6 @@ def _serve(args: list[str]) -> None:
         f"{options.host}:{options.port}",
         "--workers",
         str(options.workers),
-        "--access-logfile",
-        "-",
         "--forwarded-allow-ips",
         "127.0.0.1",
     ]

@@ -330,6 +330,10 @@ NO_PRIVATE_OBJECT = {
     "organisations:member_remove",
     "organisations:data_protection",
     "organisations:goal_add",
+    # The single sign-on connection: its administrators and platform staff only, everyone else 403
+    # (checked below and in tests/test_sso.py). "Sign in with your organisation" takes no object.
+    "organisations:sign_on",
+    "organisations:sign_in",
     "organisations:network",
     "engagement:calls",
     "engagement:my_ideas",
@@ -558,6 +562,35 @@ def test_organisation_admin_pages_of_another_organisation_refuse(world, login):
     assert not world.eskilstuna.memberships.filter(user__email="x@example.com").exists()
     page = client.get(reverse("organisations:detail", args=["eskilstuna"])).content.decode()
     assert "coordinator@eskilstuna.example" not in page
+
+
+def test_another_organisations_single_sign_on_is_refused_and_never_shown(world, login):
+    from innocities.organisations.actions import save_sign_on
+    from innocities.organisations.models import SignOn
+
+    save_sign_on(
+        organisation=world.eskilstuna,
+        actor=None,
+        protocol="oidc",
+        display_name="Logga in med Eskilstuna",
+        domains=["eskilstuna.example"],
+        server_url="https://idp.eskilstuna.example",
+        client_id="eskilstuna-client-id",
+        client_secret="eskilstuna-secret",
+    )
+    url = reverse("organisations:sign_on", args=["eskilstuna"])
+    for person in (world.admin, world.eskilstuna_coordinator, world.operator, world.partner):
+        client = login(person)
+        for response in (
+            client.get(url),
+            client.post(url, {"part": "rules", "require_mfa": "on"}),
+            client.post(url, {"part": "connection", "protocol": "oidc", "domains": "halden.example"}),
+        ):
+            assert response.status_code in {403, 404}, person
+            assert "eskilstuna-client-id" not in response.content.decode()
+    world.eskilstuna.refresh_from_db()
+    assert not world.eskilstuna.require_mfa
+    assert SignOn.objects.get().social_app.client_id == "eskilstuna-client-id"
 
 
 def test_a_challenge_list_counts_only_the_ideas_the_reader_may_see(world, login):

@@ -4,7 +4,6 @@ data, made again by the nightly task, and described in a DCAT-AP catalogue porta
 import csv
 import io
 import json
-from datetime import datetime
 
 import pytest
 from django.test import Client
@@ -12,8 +11,6 @@ from django.test import Client
 from innocities.catalogue import opendata
 from innocities.catalogue.models import DatasetFile
 from innocities.catalogue.tasks import generate_open_data
-from innocities.core import registry
-from innocities.core.management.commands.scheduler import next_runs
 from innocities.learning.actions import record_lesson
 
 pytestmark = pytest.mark.django_db
@@ -83,17 +80,6 @@ def test_the_dcat_ap_catalogue_describes_every_dataset_and_its_files(world):
     downloads = [d["dcat:downloadURL"]["@id"] for d in projects["dcat:distribution"]]
     assert any(u.endswith("/open-data/projects.csv") for u in downloads)
     assert all(d["dct:license"]["@id"] == opendata.CC_BY for d in projects["dcat:distribution"])
-
-
-def test_the_scheduler_queues_the_open_data_every_night_and_the_digest_every_morning(settings):
-    settings.OPEN_DATA_HOUR, settings.DIGEST_HOUR = 3, 7
-    keys = {job.key for job in registry.daily()}
-    assert {"open data", "daily digests"} <= keys
-    runs = next_runs(datetime(2026, 12, 2, 5, 0))
-    assert [(due.hour, due.day, job.key) for due, job in runs][:2] == [
-        (7, 2, "daily digests"),
-        (3, 3, "open data"),
-    ]
 
 
 def test_work_that_leaves_the_public_leaves_the_files_at_once(world, django_capture_on_commit_callbacks):

@@ -102,6 +102,7 @@ MATRIX = {
     "programmes.adapt_method": (lambda w: w.programme, MANAGERS),
     "organisations.create_organisation": (lambda w: None, {"operator"}),
     "organisations.manage_organisation": (lambda w: w.halden, {"admin"}),
+    "organisations.manage_sign_on": (lambda w: w.halden, {"admin"}),
     "organisations.see_members": (lambda w: w.halden, STAFF | {"operator"}),
     "organisations.manage_network": (lambda w: w.network, {"operator"}),
     "coproduction.manage_actors": (lambda w: w.halden, LEADS),

@@ -17,6 +17,8 @@ def test_production_settings_pass_check_deploy_without_warnings():
         "SECRET_KEY": "k" * 20 + "-a-long-random-production-secret-9f8e7d6c5b4a3",
         "ALLOWED_HOSTS": "innocities.example",
         "REDIS_URL": "redis://127.0.0.1:6379/15",
+        "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/innocities",
+        "MEDIA_ROOT": "/srv/innocities/media",
     }
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -36,6 +38,8 @@ def test_production_settings_are_strict():
         "DJANGO_SETTINGS_MODULE": "config.settings.prod",
         "SECRET_KEY": "x" * 60,
         "REDIS_URL": "redis://127.0.0.1:6379/15",
+        "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/innocities",
+        "MEDIA_ROOT": "/srv/innocities/media",
     }
     code = (
         "from django.conf import settings as s; "

@@ -2,9 +2,11 @@
 
 import os
 import tempfile
+from email.utils import getaddresses
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -41,8 +43,18 @@ def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-def database(default_sqlite: Path) -> dict:
-    url = os.environ.get("DATABASE_URL") or f"sqlite:///{default_sqlite}"
+def env_addresses(name: str) -> list[tuple[str, str]]:
+    """``"Name <a@b.example>, Other <c@d.example>"`` as [(name, address), ...], the form Django's ADMINS
+    takes; a name with a comma in it goes in quotes. An entry that is no address stops the start-up."""
+    pairs = [(n, a) for n, a in getaddresses([os.environ.get(name, "")]) if n or a]
+    for display, address in pairs:
+        if address.count("@") != 1 or address.startswith("@") or address.endswith("@"):
+            raise ImproperlyConfigured(f"{name}: {display or address!r} is not an email address.")
+    return pairs
+
+
+def database(default_sqlite: Path, url: str | None = None) -> dict:
+    url = url or os.environ.get("DATABASE_URL") or f"sqlite:///{default_sqlite}"
     config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
     if config["ENGINE"].endswith("sqlite3"):
         config["CONN_MAX_AGE"] = 0

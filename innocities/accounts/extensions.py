@@ -1,8 +1,9 @@
 """What accounts declares to the house: the personal data on e-mail addresses, memberships, second
-factors and the admin's log, and the menu entries a person's account has."""
+factors, single sign-on links and the admin's log, and the menu entries a person's account has."""
 
 from allauth.account.models import EmailAddress
 from allauth.mfa.models import Authenticator
+from allauth.socialaccount.models import SocialAccount
 from django.contrib.admin.models import LogEntry
 
 from innocities.core import registry
@@ -55,6 +56,16 @@ PERSONAL_DATA = [
         section="email_addresses",
         export=lambda u: registry.rows(EmailAddress.objects.filter(user=u), "email", "verified", "primary"),
         erase=_delete(lambda u: EmailAddress.objects.filter(user=u)),
+    ),
+    registry.PersonalData(
+        model="socialaccount.SocialAccount",
+        fields=("user",),
+        section="single_sign_on",
+        # which organisation's identity provider signed the person in, and as whom (its own id)
+        export=lambda u: registry.rows(
+            SocialAccount.objects.filter(user=u), "provider", "uid", "date_joined", "last_login"
+        ),
+        erase=_delete(lambda u: SocialAccount.objects.filter(user=u)),
     ),
     registry.PersonalData(
         model="accounts.Membership",

@@ -4,6 +4,9 @@ from django import forms
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from .adapter import sign_on_required_message
+from .security import must_sign_on
+
 
 def _without_placeholders(form):
     """Visible labels only: placeholders that repeat a label are noise."""
@@ -15,6 +18,14 @@ class LoginForm(AllauthLoginForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _without_placeholders(self)
+
+    def clean(self):
+        """A member of an organisation that requires single sign-on is sent to it, even with the right
+        password (told only then, so the form says nothing about an address to someone guessing)."""
+        cleaned = super().clean()
+        if getattr(self, "user", None) is not None and must_sign_on(self.user):
+            raise forms.ValidationError(sign_on_required_message(), code="sign_on_required")
+        return cleaned
 
 
 class SignupForm(AllauthSignupForm):

@@ -23,6 +23,9 @@ class Roles:
     coordinated_programme_ids: frozenset[int] = frozenset()
     steered_programme_ids: frozenset[int] = frozenset()
     is_staff: bool = False
+    # Organisations that require their full members to sign in through their single sign-on (set on
+    # the organisation's sign-on page; security.must_sign_on).
+    sso_org_ids: frozenset[int] = frozenset()
 
     @property
     def full_org_ids(self) -> set[int]:
@@ -44,7 +47,8 @@ ANONYMOUS = Roles()
 
 def roles_of(user) -> Roles:
     """Read once per request, and kept in the shared cache until the person's memberships, programme
-    roles or staff flag, or any network, change (``watch_roles``)."""
+    roles or staff flag, or any network, change (``watch_roles``), or an organisation's sign-in rules
+    change (the organisations' action touches ``roles``)."""
     if not getattr(user, "is_authenticated", False):
         return ANONYMOUS
     cached = getattr(user, "_innocities_roles", None)
@@ -58,7 +62,13 @@ def roles_of(user) -> Roles:
 def _read_roles(user) -> Roles:
     # Networks live a layer above; reach their membership table through the user's own relation.
     network_members = user.operated_networks.model.members.through
-    by_org = dict(user.memberships.values_list("organisation_id", "role"))
+    by_org, sso = {}, set()
+    for org, role, require_sso in user.memberships.values_list(
+        "organisation_id", "role", "organisation__require_sso"
+    ):
+        by_org[org] = role
+        if require_sso and role in FULL_ROLES:
+            sso.add(org)
     full = [org for org, role in by_org.items() if role in FULL_ROLES]
     operated = set(user.operated_networks.values_list("pk", flat=True))
     peers = set(
@@ -71,6 +81,7 @@ def _read_roles(user) -> Roles:
         coordinated_programme_ids=frozenset(user.coordinated_programmes.values_list("pk", flat=True)),
         steered_programme_ids=frozenset(user.steered_programmes.values_list("pk", flat=True)),
         is_staff=user.is_staff,
+        sso_org_ids=frozenset(sso),
     )
     return roles
 

@@ -23,11 +23,20 @@ class CloseAccountForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        if not user.has_usable_password():
+            # Someone who only ever signed in through their organisation's single sign-on has no password.
+            self.fields["password"] = forms.CharField(
+                label=gettext_lazy("Your email address, to confirm"), max_length=254
+            )
 
     def clean_password(self):
-        if not self.user.check_password(self.cleaned_data["password"]):
+        given = self.cleaned_data["password"]
+        if not self.user.has_usable_password():
+            if given.strip().lower() != self.user.email.lower():
+                raise forms.ValidationError(_("This is not your email address."))
+        elif not self.user.check_password(given):
             raise forms.ValidationError(_("The password is not correct."))
-        return self.cleaned_data["password"]
+        return given
 
 
 @login_required

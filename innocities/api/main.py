@@ -3,12 +3,15 @@
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpResponse
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.renderers import JSONRenderer
+
+from innocities.core import observability
 
 from .auth import Caller, Throttled
 from .routes import router
@@ -99,6 +102,22 @@ def not_found(request, exc):
 @api.exception_handler(PermissionDenied)
 def forbidden(request, exc):
     return problem(request, 403, _("Not allowed."), _("You may not do this."))
+
+
+@api.exception_handler(OperationalError)
+@api.exception_handler(InterfaceError)
+def database_away(request, exc):
+    """The database cannot be reached: 503 with Retry-After (Django logs the answer in one line). Any
+    other database error is a fault: raised again, for the 500 and its traceback."""
+    if not observability.database_unavailable(exc):
+        raise exc
+    return problem(
+        request,
+        503,
+        _("The service is briefly unavailable."),
+        _("Try again in a moment."),
+        headers={"Retry-After": str(observability.RETRY_AFTER)},
+    )
 
 
 class ETags:

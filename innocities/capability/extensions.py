@@ -18,7 +18,9 @@ def _my_work(request, user):
 def _invitations(user):
     return [
         {"round": str(i.survey), "organisation": i.survey.organisation.name, "answered": i.answered}
-        for i in Invitation.objects.filter(user=user).select_related("survey__organisation")
+        for i in Invitation.objects.filter(user=user)
+        .select_related("survey__organisation")
+        .order_by("-survey__opens_on", "survey_id", "pk")
     ]
 
 

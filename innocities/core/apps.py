@@ -6,8 +6,9 @@ class CoreConfig(AppConfig):
     label = "core"
 
     def ready(self):
-        from . import aggregates, boundaries, extensions
+        from . import aggregates, boundaries, extensions, observability
 
         extensions.register()
         boundaries.install()
         aggregates.install()
+        observability.install()

@@ -12,7 +12,7 @@ def register() -> None:
             section="actions_recorded",
             export=lambda user: [
                 {"verb": e.verb, "object": e.object_type, "at": e.created_at.isoformat()}
-                for e in AuditEvent.objects.filter(actor=user)[:5000]
+                for e in AuditEvent.objects.filter(actor=user).order_by("-created_at", "-pk")[:5000]
             ],
             order=900,
         )

@@ -1,7 +1,9 @@
 """Health for the load balancer and the operators: ``/healthz`` says the process answers (nothing
 else is asked, so a database outage never restarts every app server); ``/readyz`` says whether this
 server can do its work: the database answers, the shared cache keeps a value, the file storage takes a
-file, and the task queue is being worked (the oldest task waiting is younger than ``TASK_AGE_LIMIT``)."""
+file, and the task queue is being worked (a worker polled it in the last minute, and the oldest task
+waiting is younger than ``TASK_AGE_LIMIT``). Point the load balancer at /healthz and monitoring at
+/readyz: a stopped worker must raise an alarm, not take the web servers out of service."""
 
 import time
 import uuid
@@ -12,10 +14,10 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connection
 from django.http import JsonResponse
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
-from django_tasks_db.models import DBTaskResult
+
+from innocities.core import observability, tasks
 
 
 def _database():
@@ -38,12 +40,12 @@ def _storage():
 
 
 def _tasks():
-    oldest = (
-        DBTaskResult.objects.ready().order_by("enqueued_at").values_list("enqueued_at", flat=True).first()
-    )
-    age = (timezone.now() - oldest).total_seconds() if oldest else 0.0
+    age = observability.waiting()[1]
     if age > settings.TASK_AGE_LIMIT:
         raise RuntimeError(f"the oldest waiting task is {age:.0f} s old: is the worker running?")
+    silent = tasks.worker_silent_for()
+    if silent is not None and silent > 6 * tasks.HEARTBEAT_EVERY:
+        raise RuntimeError("no worker has polled the task queue in the last minute: is the worker running?")
     return round(age, 1)
 
 

@@ -45,3 +45,18 @@ class SubmitToken(models.Model):
 
     def __str__(self):
         return self.token
+
+
+class ScheduledRun(models.Model):
+    """A daily job queued for a day: the unique row is what makes it run once a day across every server
+    that runs a scheduler, and lets a scheduler started after the hour catch up on the day."""
+
+    key = models.CharField(max_length=60)
+    day = models.DateField()
+    queued_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["key", "day"], name="one_run_a_day")]
+
+    def __str__(self):
+        return f"{self.key} {self.day}"

@@ -20,6 +20,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from .tables import total_order
+
 # --- pages -----------------------------------------------------------------------------------------
 
 
@@ -114,10 +116,11 @@ class PersonalData:
 
 
 def rows(queryset, *fields) -> list[dict]:
-    """A personal-data export's rows: the fields asked for, dates written as ISO text."""
+    """A personal-data export's rows: the fields asked for, dates written as ISO text; in the queryset's
+    order with the primary key last (``tables.total_order``), so the same data exports the same bytes."""
     return [
         {f: (v.isoformat() if hasattr(v, "isoformat") else v) for f, v in zip(fields, row, strict=True)}
-        for row in queryset.values_list(*fields)
+        for row in total_order(queryset).values_list(*fields)
     ]
 
 

@@ -17,6 +17,23 @@ from typing import Any
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
+def total_order(queryset, *fields):
+    """The queryset ordered by ``fields`` (or by its own order: the one asked for, else the model's
+    ``Meta.ordering``) and then by primary key, so rows that tie on every other column still come in one
+    order: an export made twice over the same data gives the same bytes (PostgreSQL returns ties in
+    whatever order its rows lie on disk, which a restore or a VACUUM changes)."""
+    query = queryset.query
+    order = (
+        list(fields)
+        or list(query.order_by)
+        or (list(queryset.model._meta.ordering) if query.default_ordering else [])
+    )
+    names = {queryset.model._meta.pk.name, "pk"}
+    if not any(isinstance(o, str) and o.lstrip("-") in names for o in order):
+        order.append("pk")
+    return queryset.order_by(*order)
+
+
 def spreadsheet_safe(value):
     """A text cell a spreadsheet shows as text, never runs: a leading apostrophe before a formula."""
     if isinstance(value, str) and value.startswith(FORMULA_START):

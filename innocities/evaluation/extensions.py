@@ -31,13 +31,13 @@ def _scores(user):
         {
             "challenge": s.evaluator.challenge.title,
             "idea": s.idea.title,
-            "criterion": s.criterion.key,
+            "criterion": s.criterion.label,
             "score": s.score,
             "comment": s.comment,
         }
-        for s in Score.objects.filter(evaluator__user=user).select_related(
-            "evaluator__challenge", "idea", "criterion"
-        )
+        for s in Score.objects.filter(evaluator__user=user)
+        .select_related("evaluator__challenge", "idea", "criterion")
+        .order_by("evaluator__challenge_id", "idea_id", "criterion__order", "criterion_id", "pk")
     ]
 
 
@@ -56,7 +56,7 @@ def register() -> None:
             # scores stay with the round (the ranking rests on them), under the pseudonymised account
             export=lambda user: [
                 {"challenge": e.challenge.title}
-                for e in Evaluator.objects.filter(user=user).select_related("challenge")
+                for e in Evaluator.objects.filter(user=user).select_related("challenge").order_by("pk")
             ],
         )
     )

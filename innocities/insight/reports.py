@@ -12,9 +12,10 @@ import io
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.db.models import Count, Min
+from django.db.models import Count, Min, Prefetch
 from django.utils.translation import gettext as _
 
+from innocities.accounts.models import User
 from innocities.coproduction.models import HelixSector
 from innocities.coproduction.queries import helix_balance
 from innocities.core.tables import spreadsheet_safe
@@ -29,6 +30,8 @@ from . import charts, dashboard, exports
 from .periods import year
 from .scope import Scope
 
+# who took a decision, named in the order of their names (and of their accounts, for two of one name)
+DECISION_MAKERS = Prefetch("decision_makers", queryset=User.objects.order_by("full_name", "pk"))
 PER_GATE = 12  # projects listed under each gate that is due; the rest are counted
 DECISIONS = 60  # decisions listed since the last meeting
 WAITING = 10  # projects in the "waiting longest" list
@@ -110,7 +113,7 @@ def decisions_between(projects, since: date, until: date):
             project__in=projects, annulled_at__isnull=True, decided_on__gt=since, decided_on__lte=until
         )
         .select_related("project", "project__organisation", "gate", "from_phase", "to_phase")
-        .prefetch_related("decision_makers")
+        .prefetch_related(DECISION_MAKERS)
         .order_by("decided_on", "pk")
     )
 
@@ -219,12 +222,12 @@ class OnePager:
 
 def one_pager(user, project: Project) -> OnePager:
     """Everything the one-pager shows of a project the reader may see (fetched by the access function)."""
-    team = list(project.team.select_related("user").order_by("role", "user__full_name"))
+    team = list(project.team.select_related("user").order_by("role", "user__full_name", "pk"))
     funding = list(project.funding.all())
     decision = (
         project.gate_decisions.filter(annulled_at__isnull=True)
         .select_related("gate", "from_phase", "to_phase")
-        .prefetch_related("decision_makers")
+        .prefetch_related(DECISION_MAKERS)
         .order_by("-decided_on", "-pk")
         .first()
     )

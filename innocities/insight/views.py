@@ -10,6 +10,7 @@ from django.utils.http import content_disposition_header
 from innocities.accounts.roles import roles_of
 from innocities.core import fragments
 from innocities.core.paging import page_of
+from innocities.core.replica import reads_from_replica
 from innocities.core.uploads import safe_name
 from innocities.organisations.models import Network, Organisation
 from innocities.programmes.access import visible_programmes
@@ -56,6 +57,7 @@ def _period_query(period) -> str:
 
 
 @login_required
+@reads_from_replica
 def board(request, kind, slug):
     scope, form, period = _period(request, kind, slug)
     period_query = _period_query(period)
@@ -96,6 +98,7 @@ def board(request, kind, slug):
 
 
 @login_required
+@reads_from_replica
 def drill(request, kind, slug):
     """The projects behind one number of the dashboard."""
     scope, form, period = _period(request, kind, slug)
@@ -143,6 +146,7 @@ def _download(content, content_type, name):
 
 
 @login_required
+@reads_from_replica
 def workbook(request, kind, slug):
     scope, form, period, data = _board(request, kind, slug)
     name = safe_name(f"{scope.owner} {period.label}", "xlsx")
@@ -150,6 +154,7 @@ def workbook(request, kind, slug):
 
 
 @login_required
+@reads_from_replica
 def figure_csv(request, kind, slug, key):
     scope, form, period, data = _board(request, kind, slug)
     result = data.result(key)

@@ -1,7 +1,9 @@
 """Who hears of an event, and sending the email: each notification is emailed at most once."""
 
+from urllib.parse import urlsplit
+
 from django.conf import settings
-from django.core.mail import send_mail
+from django.core.mail import EmailMessage
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -13,7 +15,7 @@ from .models import Frequency, Notification, Preference
 
 
 def deliver(event: str, ids: dict) -> list[Notification]:
-    """Create the event's notifications (never twice) and email those who want it at once."""
+    """Create the event's notifications, never twice (the task then emails those who want it at once)."""
     declared = registry.event(event)
     found = declared.resolve(ids)
     if found is None:
@@ -32,21 +34,27 @@ def deliver(event: str, ids: dict) -> list[Notification]:
                 )
         except IntegrityError:
             continue  # this person was already told of this event
-    immediate = set(
-        Preference.objects.filter(
-            user_id__in=[n.recipient_id for n in created], email=Frequency.IMMEDIATELY
-        ).values_list("user_id", flat=True)
-    ) | ({n.recipient_id for n in created} - set(Preference.objects.values_list("user_id", flat=True)))
-    for notification in created:
-        if notification.recipient_id in immediate:
-            email(notification_ids=[notification.pk])
     return created
+
+
+def to_email_now(created: list[Notification]) -> list[int]:
+    """Which of the new notifications are emailed at once: the recipient's preference is "immediately"
+    (the default when they never chose)."""
+    recipients = {n.recipient_id for n in created}
+    chosen = dict(Preference.objects.filter(user_id__in=recipients).values_list("user_id", "email"))
+    return [
+        n.pk for n in created if chosen.get(n.recipient_id, Frequency.IMMEDIATELY) == Frequency.IMMEDIATELY
+    ]
 
 
 def email(*, notification_ids: list[int]) -> int:
     """Email one person the given notifications that were not emailed yet; returns how many were sent.
 
-    The rows are claimed under a lock first, so two workers never send the same notification.
+    The rows are claimed under a lock and marked in the same transaction as the sending: an SMTP failure
+    rolls the mark back, so the retried task sends them (and only them); two workers never send the same
+    notification. The Message-ID is made from the notifications, so should the mark be lost after the mail
+    server took the message (the database gone in that instant), a second copy carries the same id, which
+    mail systems treat as one message.
     """
     with transaction.atomic():
         pending = list(
@@ -76,12 +84,26 @@ def email(*, notification_ids: list[int]) -> int:
                     "needs_password": not recipient.has_usable_password(),
                 },
             )
-        send_mail(subject, body, None, [recipient.email])
+        message = EmailMessage(
+            " ".join(subject.split()),  # a title or name with a line break must not break the headers
+            body,
+            to=[recipient.email],
+            headers={"Message-ID": message_id([n.pk for n in pending])},
+        )
+        message.send()
     return len(pending)
 
 
-def send_digests() -> dict:
-    """One email per person who wants a daily digest, with everything not yet emailed; none if empty."""
+def message_id(notification_ids: list[int]) -> str:
+    domain = urlsplit(settings.SITE_URL).hostname or "innocities.local"
+    return f"<notifications-{'-'.join(str(pk) for pk in sorted(notification_ids))}@{domain}>"
+
+
+def send_digests(send=email) -> dict:
+    """One email per person who wants a daily digest, with everything not yet emailed; none if empty.
+
+    ``send`` emails one person's notifications: at once here, or queued one task per person (with its own
+    retries) by the daily task, so one person's failing mailbox never holds up the others'."""
     daily = Preference.objects.filter(email=Frequency.DAILY).values_list("user_id", flat=True)
     pending = Notification.objects.filter(recipient_id__in=daily, emailed_at__isnull=True).values_list(
         "recipient_id", "pk"
@@ -89,5 +111,5 @@ def send_digests() -> dict:
     by_person: dict[int, list[int]] = {}
     for user_id, pk in pending:
         by_person.setdefault(user_id, []).append(pk)
-    sent = sum(1 for ids in by_person.values() if email(notification_ids=ids))
+    sent = sum(1 for ids in by_person.values() if send(notification_ids=ids))
     return {"people": sent, "notifications": sum(len(ids) for ids in by_person.values())}

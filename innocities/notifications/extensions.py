@@ -1,6 +1,6 @@
 """What notifications adds to the house: it hears every published event, and accounts for its rows."""
 
-from innocities.core import events, registry
+from innocities.core import events, registry, tasks
 from innocities.core.settings_values import digest_hour
 
 from .models import Notification, Preference
@@ -8,7 +8,7 @@ from .tasks import deliver_event, send_digests
 
 
 def _enqueue(name: str, ids: dict) -> None:
-    deliver_event.enqueue(name, ids)
+    tasks.enqueue(deliver_event, name, ids)
 
 
 def _rows(user):
@@ -20,12 +20,12 @@ def _rows(user):
             "read_at": n.read_at.isoformat() if n.read_at else None,
             "emailed_at": n.emailed_at.isoformat() if n.emailed_at else None,
         }
-        for n in Notification.objects.filter(recipient=user)
+        for n in Notification.objects.filter(recipient=user).order_by("-created_at", "-pk")
     ]
 
 
 def _preference(user):
-    return [{"email": p.email} for p in Preference.objects.filter(user=user)]
+    return [{"email": p.email} for p in Preference.objects.filter(user=user).order_by("pk")]
 
 
 def _erase(user, successor) -> None:

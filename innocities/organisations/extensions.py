@@ -27,7 +27,9 @@ def register() -> None:
             model="organisations.Network",
             fields=("operators",),
             section="networks_operated",
-            export=lambda user: [{"network": n.name} for n in Network.objects.filter(operators=user)],
+            export=lambda user: [
+                {"network": n.name} for n in Network.objects.filter(operators=user).order_by("name", "pk")
+            ],
             erase=lambda user, successor: user.operated_networks.clear(),
         )
     )

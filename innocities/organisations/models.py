@@ -1,7 +1,10 @@
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from innocities.accounts.models import Role
 
 
 class Country(models.TextChoices):
@@ -65,6 +68,17 @@ class Organisation(models.Model):
         blank=True,
         help_text=_("The data protection officer's email address or another way to reach them."),
     )
+    # Sign-in rules for the organisation's own people (its full members), set on its sign-on page.
+    require_sso = models.BooleanField(
+        _("require single sign-on"),
+        default=False,
+        help_text=_("Members sign in through the organisation's identity provider, never with a password."),
+    )
+    require_mfa = models.BooleanField(
+        _("require a second factor"),
+        default=False,
+        help_text=_("Members who sign in with a password must also use a second factor."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -124,3 +138,69 @@ class StrategicGoal(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class SignOnProtocol(models.TextChoices):
+    OIDC = "oidc", _("OpenID Connect")
+    SAML = "saml", _("SAML 2.0")
+
+
+class SignOn(models.Model):
+    """An organisation's single sign-on connection: its people sign in through the organisation's own
+    identity provider (Entra ID, ID-porten, Freja eID, ADFS, a Sambi member, ...).
+
+    The provider's configuration (issuer, client id and secret; or the IdP's entity id, address and
+    certificate) is allauth's ``SocialApp`` row, one for each connection, so an administrator changes it
+    on the sign-on page without a deploy. People whose email address is at one of the connection's
+    domains may sign in through it; a new person gets a membership with the default role."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="sign_ons")
+    social_app = models.OneToOneField(
+        "socialaccount.SocialApp", on_delete=models.CASCADE, related_name="sign_on"
+    )
+    protocol = models.CharField(_("protocol"), max_length=4, choices=SignOnProtocol.choices)
+    display_name = models.CharField(
+        _("button text"), max_length=100, help_text=_("Such as “Sign in with Bergen kommune”.")
+    )
+    default_role = models.CharField(
+        _("role of new people"), max_length=20, choices=Role.choices, default=Role.MEMBER
+    )
+    enabled = models.BooleanField(_("in use"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            # One connection for each organisation for now; the foreign key leaves room for more.
+            models.UniqueConstraint(fields=["organisation"], name="one_sign_on_per_organisation"),
+            # An identity provider never makes administrators: the organisation's administrator does.
+            models.CheckConstraint(
+                condition=~models.Q(default_role=Role.ADMIN), name="sign_on_never_makes_admins"
+            ),
+        ]
+        verbose_name = _("single sign-on connection")
+        verbose_name_plural = _("single sign-on connections")
+
+    def __str__(self):
+        return self.display_name
+
+
+class SignOnDomain(models.Model):
+    """An email domain whose people sign in through the connection. A domain belongs to one
+    connection only, so no identity provider can speak for another organisation's addresses."""
+
+    sign_on = models.ForeignKey(SignOn, on_delete=models.CASCADE, related_name="domains")
+    domain = models.CharField(_("email domain"), max_length=253, unique=True)
+
+    class Meta:
+        ordering = ["domain"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(domain=Lower("domain")), name="sign_on_domain_lowercase"
+            )
+        ]
+        verbose_name = _("email domain")
+        verbose_name_plural = _("email domains")
+
+    def __str__(self):
+        return self.domain

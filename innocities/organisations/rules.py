@@ -24,8 +24,15 @@ def operates_network(user, network):
     return network.pk in roles_of(user).operated_network_ids
 
 
+@rules.predicate
+def is_platform_staff(user):
+    return roles_of(user).is_staff
+
+
 rules.add_perm("organisations.create_organisation", operates_a_network)
 rules.add_perm("organisations.manage_organisation", is_admin_of)
+# The single sign-on connection and sign-in rules: the organisation's administrators and platform staff.
+rules.add_perm("organisations.manage_sign_on", is_admin_of | is_platform_staff)
 
 
 @rules.predicate

@@ -10,4 +10,6 @@ urlpatterns = [
     path("<slug:slug>/members/<int:pk>/remove/", views.member_remove, name="member_remove"),
     path("<slug:slug>/goals/", views.goal_add, name="goal_add"),
     path("<slug:slug>/data-protection/", views.data_protection, name="data_protection"),
+    path("<slug:slug>/sign-on/", views.sign_on, name="sign_on"),
+    path("sign-in/", views.sign_in, name="sign_in"),
 ]

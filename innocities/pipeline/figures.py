@@ -10,7 +10,7 @@ Counting rules shared by every figure here (each figure's ``rule`` states its ow
 Every figure is a fixed number of aggregate queries, whatever the number of projects.
 """
 
-from django.db import connection
+from django.db import connections
 from django.db.models import BooleanField, Count, ExpressionWrapper, F, Max, Min, OuterRef, Q, Sum, Window
 from django.db.models.functions import Coalesce, Lag, TruncDate
 from django.utils.translation import gettext_lazy as _
@@ -183,6 +183,7 @@ def _durations(inner, group: str, start, end) -> dict:
     """Per group: how many rows, and the median and upper quartile of their days from ``since`` to
     ``day``, for the rows whose ``day`` lies in the period. Computed in the database: the window behind
     ``since`` must see every decision, so the inner query is wrapped rather than aggregated."""
+    connection = connections[inner.db]  # the replica, when a dashboard reads from one
     sql, params = inner.query.sql_with_params()
     since = "COALESCE(x.previous, x.born)"
     if connection.vendor == "postgresql":

@@ -46,11 +46,11 @@ def register() -> None:
             export=lambda user: (
                 [
                     {"programme": p.name, "role": "coordinator"}
-                    for p in Programme.objects.filter(coordinators=user)
+                    for p in Programme.objects.filter(coordinators=user).order_by("name", "pk")
                 ]
                 + [
                     {"programme": p.name, "role": "steering_group"}
-                    for p in Programme.objects.filter(steering_group=user)
+                    for p in Programme.objects.filter(steering_group=user).order_by("name", "pk")
                 ]
             ),
             erase=lambda user, successor: (
@@ -67,7 +67,9 @@ def register() -> None:
             # the programme's evaluation is its record: it stays, naming the pseudonymised account
             export=lambda user: [
                 {"programme": e.programme.name, "held_on": e.held_on.isoformat()}
-                for e in AnnualEvaluation.objects.filter(recorded_by=user).select_related("programme")
+                for e in AnnualEvaluation.objects.filter(recorded_by=user)
+                .select_related("programme")
+                .order_by("-held_on", "pk")
             ],
         )
     )

@@ -163,6 +163,7 @@ def serve(port: int, workers: int, secret_key: str) -> subprocess.Popen:
         "API_RATE_LIMIT_VISITOR": "1000000",
         "API_RATE_LIMIT_SESSION": "1000000",
         "DATABASE_URL": os.environ.get("DATABASE_URL", ""),
+        "MEDIA_ROOT": os.environ.get("MEDIA_ROOT") or str(Path(settings.BASE_DIR) / "var" / "media"),
     }
     command = [
         sys.executable, "-m", "gunicorn", "config.wsgi:application",

@@ -64,6 +64,7 @@ def organisation_detail(request, slug):
         "networks": organisation.networks.all(),
         "can_see_members": request.user.has_perm("organisations.see_members", organisation),
         "can_manage": request.user.has_perm("organisations.manage_organisation", organisation),
+        "can_manage_sign_on": request.user.has_perm("organisations.manage_sign_on", organisation),
     }
     if context["can_see_members"]:
         context["memberships"] = organisation.memberships.select_related("user").order_by(

@@ -47,7 +47,7 @@ def mappings_for_organisations(organisation_ids) -> dict[int, dict[int, str]]:
     own: dict[int, dict[int, str]] = {}
     rows = (
         DimensionMap.objects.filter(network__members__in=list(organisation_ids))
-        .order_by("network__name")
+        .order_by("network__name", "network_id", "pk")
         .values_list("network__members", "mapping")
     )
     for organisation_id, mapping in rows:

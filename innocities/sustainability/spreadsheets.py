@@ -229,7 +229,7 @@ def export_rows(organisation):
     yield EXPORT_COLUMNS
     rows = (
         Measurement.objects.filter(indicator__organisation=organisation, project__isnull=True)
-        .order_by("indicator__code", "year")
+        .order_by("indicator__code", "indicator__kind", "indicator_id", "year", "pk")
         .values_list("indicator__code", "indicator__name", "indicator__unit", "year", "value", "source")
     )
     for code, name, unit, year, value, source in rows.iterator(chunk_size=2000):

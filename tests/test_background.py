@@ -88,6 +88,7 @@ def test_a_daily_job_is_queued_once_a_day_however_many_schedulers_run(settings):
     jobs = [
         registry.Daily(key=j.key, hour=j.hour, enqueue=lambda k=j.key: queued.append(k))
         for j in registry.daily()
+        if j.key in {"open data", "daily digests"}
     ]
     with mock.patch.object(registry, "daily", return_value=jobs):
         assert scheduler.run_due(datetime(2026, 12, 2, 2, 0)) == []
@@ -101,6 +102,17 @@ def test_a_daily_job_is_queued_once_a_day_however_many_schedulers_run(settings):
             assert scheduler.run_due(datetime(2026, 12, 3, 4, 1)) == []
     assert queued == ["open data", "daily digests", "open data"]
     assert ScheduledRun.objects.count() == 3
+
+
+def test_old_task_results_are_pruned_every_night(queue):
+    assert "task results" in {job.key for job in registry.daily()}
+    old = DBTaskResult.objects.create(
+        task_path="innocities.catalogue.tasks.generate_open_data", args_kwargs={"args": [], "kwargs": {}},
+        queue_name="default", backend_name="default", priority=0, run_after=timezone.now(),
+        status="SUCCESSFUL", finished_at=timezone.now() - timedelta(days=20),
+    )  # fmt: skip
+    run(tasks.prune_task_results.enqueue().id)
+    assert not DBTaskResult.objects.filter(pk=old.pk).exists()
 
 
 def test_tasks_a_lost_worker_left_running_go_back_to_the_queue(queue):

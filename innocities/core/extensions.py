@@ -1,10 +1,13 @@
-"""What core declares: the audit log names who acted; it stays, naming the pseudonymised account."""
+"""What core declares: the audit log names who acted (it stays, naming the pseudonymised account); old
+task results are pruned every night."""
 
 from . import registry
 from .models import AuditEvent, SubmitToken
+from .tasks import prune_task_results
 
 
 def register() -> None:
+    registry.add_daily(registry.Daily(key="task results", hour=lambda: 4, enqueue=prune_task_results.enqueue))
     registry.add_personal_data(
         registry.PersonalData(
             model="core.AuditEvent",

@@ -12,6 +12,7 @@ import time
 from datetime import timedelta
 
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import InterfaceError, OperationalError
 from django.utils import timezone
 from django_tasks import default_task_backend, task
@@ -77,3 +78,9 @@ def retry(queued, attempt: int, error: BaseException, *args, **kwargs) -> bool:
     later.enqueue(*args, attempt=attempt + 1, **kwargs)
     logger.warning("%s failed (attempt %s: %s); tried again in %s s", queued.name, attempt, error, delay)
     return True
+
+
+@retried_task
+def prune_task_results() -> None:
+    """Finished tasks' results go after two weeks, failed ones after 90 days (the metrics count those)."""
+    call_command("prune_db_task_results", min_age_days=14, failed_min_age_days=90, verbosity=0)

@@ -2,7 +2,7 @@
 
 The library's worker stops at the first database error it cannot explain (PostgreSQL restarting, a
 failover, a network blip), and a task it was running stays marked RUNNING for ever. This command runs the
-same worker and, when the database goes away, waits with growing pauses (1 s up to 5 s) until it answers
+same worker and, when the database goes away, waits with growing pauses (0.5 s up to 2 s) until it answers
 again, puts the tasks this worker had claimed back in the queue (every task here is safe to run twice), and
 carries on. A task claimed by a worker that died without a word (killed, its machine gone) goes back to
 the queue once it has been running longer than ``TASK_LEASE`` seconds. While it polls, the worker writes a
@@ -56,7 +56,7 @@ class Worker(db_worker.Worker):
 
     def run(self) -> None:
         threading.Thread(target=self.beat, daemon=True, name="heartbeat").start()
-        pause = 1.0
+        pause = 0.5
         while self.running:
             try:
                 back = requeue(worker_id=self.worker_id) + requeue(
@@ -66,7 +66,7 @@ class Worker(db_worker.Worker):
                     logger.warning("%s unfinished task(s) put back in the queue", back)
                 if not self.database_ok:
                     logger.warning("database answers again: the worker carries on")
-                self.database_ok, pause = True, 1.0
+                self.database_ok, pause = True, 0.5
                 super().run()
                 return
             except (OperationalError, InterfaceError) as error:
@@ -79,7 +79,7 @@ class Worker(db_worker.Worker):
                     except (OperationalError, InterfaceError):
                         pass  # a dead connection may refuse to close; it is dropped all the same
                 time.sleep(pause)
-                pause = min(pause * 2, 5.0)
+                pause = min(pause * 2, 2.0)
 
 
 class Command(db_worker.Command):

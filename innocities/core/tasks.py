@@ -13,7 +13,7 @@ from datetime import timedelta
 
 from django.core.cache import cache
 from django.core.management import call_command
-from django.db import InterfaceError, OperationalError
+from django.db import InterfaceError, OperationalError, connections
 from django.utils import timezone
 from django_tasks import default_task_backend, task
 
@@ -41,6 +41,18 @@ def worker_silent_for() -> float | None:
 # seconds before attempt 2, 3, ...: about a day in all before a task is given up
 RETRY_DELAYS = (30, 120, 600, 1800, 3600, 3 * 3600, 6 * 3600, 12 * 3600)
 TRANSIENT = (OSError, OperationalError, InterfaceError)  # smtplib.SMTPException is an OSError
+
+
+DATABASE_AWAY = (OperationalError, InterfaceError)
+
+
+def drop_connections() -> None:
+    """After the database went away: close every connection, so the next query opens a new one."""
+    for connection in connections.all():
+        try:
+            connection.close()
+        except DATABASE_AWAY:
+            pass  # a dead connection may refuse to close; it is dropped all the same
 
 
 def retried_task(function):

@@ -12,10 +12,10 @@ import time
 from datetime import datetime
 
 from django.core.management import BaseCommand
-from django.db import IntegrityError, InterfaceError, OperationalError, connections, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from innocities.core import registry
+from innocities.core import registry, tasks
 from innocities.core.models import ScheduledRun
 
 logger = logging.getLogger("innocities.tasks")
@@ -55,13 +55,9 @@ class Command(BaseCommand):
             try:
                 for key in run_due():
                     logger.info("%s queued", key)
-            except (OperationalError, InterfaceError) as error:
+            except tasks.DATABASE_AWAY as error:
                 logger.warning("scheduler: database unavailable (%s); trying again", str(error).strip())
-                for connection in connections.all():
-                    try:
-                        connection.close()
-                    except (OperationalError, InterfaceError):
-                        pass
+                tasks.drop_connections()
             if once:
                 return
             time.sleep(EVERY)

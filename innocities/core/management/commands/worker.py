@@ -15,7 +15,6 @@ import time
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError, connections
 from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.management.commands import db_worker
@@ -69,15 +68,11 @@ class Worker(db_worker.Worker):
                 self.database_ok, pause = True, 0.5
                 super().run()
                 return
-            except (OperationalError, InterfaceError) as error:
+            except tasks.DATABASE_AWAY as error:
                 if self.database_ok:
                     logger.warning("database unavailable (%s): the worker waits for it", str(error).strip())
                 self.database_ok = False
-                for connection in connections.all():
-                    try:
-                        connection.close()
-                    except (OperationalError, InterfaceError):
-                        pass  # a dead connection may refuse to close; it is dropped all the same
+                tasks.drop_connections()
                 time.sleep(pause)
                 pause = min(pause * 2, 2.0)
 
